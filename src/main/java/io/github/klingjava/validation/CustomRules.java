@@ -147,6 +147,9 @@ final class CustomRules {
     List<String> moving = new ArrayList<>();
     for (String axis : axes) {
       Object v = object.get(axis);
+      if (v != null && !(v instanceof Number)) {
+        return; // a mistyped axis: reported by the type check, the count would mislead
+      }
       if (v instanceof Number && ((Number) v).doubleValue() != 0) {
         moving.add(axis + " " + Violation.number((Number) v));
       }
