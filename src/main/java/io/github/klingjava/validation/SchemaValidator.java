@@ -428,7 +428,7 @@ final class SchemaValidator {
     }
     Object anyOf = schema.get("anyOf");
     if (anyOf instanceof List) {
-      checkAnyOf(asSchemas(anyOf), value, path, ctx, out);
+      checkAnyOf(schema, asSchemas(anyOf), value, path, ctx, out);
     }
     Object oneOf = schema.get("oneOf");
     if (oneOf instanceof List) {
@@ -436,12 +436,12 @@ final class SchemaValidator {
     }
     Object not = schema.get("not");
     if (not instanceof Map) {
-      checkNot(asObject(not), value, path, ctx, out);
+      checkNot(schema, asObject(not), value, path, ctx, out);
     }
   }
 
-  private void checkAnyOf(List<Map<String, Object>> branches, Object value, String path, Ctx ctx,
-      List<Violation> out) {
+  private void checkAnyOf(Map<String, Object> schema, List<Map<String, Object>> branches,
+      Object value, String path, Ctx ctx, List<Violation> out) {
     List<Violation> closest = null;
     for (Map<String, Object> branch : branches) {
       List<Violation> found = new ArrayList<>();
@@ -454,7 +454,7 @@ final class SchemaValidator {
       }
     }
     String rule = commonRule(branches);
-    Set<String> fields = requiredFields(branches);
+    Set<String> fields = inPropertyOrder(requiredFields(branches), schema);
     String what;
     if (fields != null && value instanceof Map) {
       what = (fields.size() == 1 ? fields.iterator().next() + " was not sent"
@@ -492,8 +492,8 @@ final class SchemaValidator {
    * combinations) reports each forbidden combination that matched, under its own {@code x-rule};
    * any other {@code not} reports once, under its {@code x-rule} or as {@code not}.
    */
-  private void checkNot(Map<String, Object> notSchema, Object value, String path, Ctx ctx,
-      List<Violation> out) {
+  private void checkNot(Map<String, Object> schema, Map<String, Object> notSchema, Object value,
+      String path, Ctx ctx, List<Violation> out) {
     Map<String, Object> resolved = notSchema;
     while (resolved.get("$ref") != null) {
       resolved = resolve(resolved.get("$ref"));
@@ -522,8 +522,8 @@ final class SchemaValidator {
     }
     for (Map.Entry<String, Set<String>> e : sentByRule.entrySet()) {
       String rule = e.getKey();
-      Set<String> sent = e.getValue();
-      Set<String> without = absentForbidden(firstBranch.get(rule), value);
+      Set<String> sent = inPropertyOrder(e.getValue(), schema);
+      Set<String> without = inPropertyOrder(absentForbidden(firstBranch.get(rule), value), schema);
       String what;
       if (sent.isEmpty()) {
         what = Violation.display(value) + " matches a forbidden shape";
@@ -623,6 +623,28 @@ final class SchemaValidator {
       cur = t;
     }
     return prev[b.length()];
+  }
+
+  /**
+   * The names in the order of the schema's properties (as the spec lists them; unknown names
+   * last), so that messages do not depend on how the spec's required lists are ordered.
+   */
+  private static Set<String> inPropertyOrder(Set<String> names, Map<String, Object> schema) {
+    if (names == null) {
+      return null;
+    }
+    Map<String, Object> properties = asObject(schema.get("properties"));
+    if (properties == null) {
+      return names;
+    }
+    Set<String> ordered = new LinkedHashSet<>();
+    for (String p : properties.keySet()) {
+      if (names.contains(p)) {
+        ordered.add(p);
+      }
+    }
+    ordered.addAll(names);
+    return ordered;
   }
 
   /** The x-rule all branches share, or null. */
