@@ -31,12 +31,19 @@ public abstract sealed class KlingApiException extends KlingException
   private static final int MESSAGE_LIMIT = 300;
   private static final int BODY_PREVIEW_LIMIT = 200;
 
+  /** @serial the HTTP status */
   private final int httpStatus;
+  /** @serial the envelope code, or null */
   private final Integer businessCode;
+  /** @serial the envelope message, or null */
   private final String serverMessage;
+  /** @serial the vendor's request id, or null */
   private final String requestId;
+  /** @serial the body as received */
   private final String rawBody;
+  /** @serial the Retry-After wait, or null */
   private final Duration retryAfter;
+  /** @serial whether a later retry may succeed */
   private final boolean retryable;
 
   KlingApiException(ErrorDetails details) {

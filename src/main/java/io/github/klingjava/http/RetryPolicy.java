@@ -121,14 +121,20 @@ public final class RetryPolicy {
     private Builder() {
     }
 
-    /** @param maxAttempts attempts per request including the first, at least 1 */
+    /**
+     * @param maxAttempts attempts per request including the first, at least 1
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       require(maxAttempts >= 1, "maxAttempts must be at least 1");
       this.maxAttempts = maxAttempts;
       return this;
     }
 
-    /** @param initialBackoff the wait before the first retry, positive */
+    /**
+     * @param initialBackoff the wait before the first retry, positive
+     * @return this builder
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       require(initialBackoff != null && !initialBackoff.isNegative() && !initialBackoff.isZero(),
           "initialBackoff must be positive");
@@ -136,14 +142,20 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** @param multiplier growth of the wait from one retry to the next, at least 1 */
+    /**
+     * @param multiplier growth of the wait from one retry to the next, at least 1
+     * @return this builder
+     */
     public Builder multiplier(double multiplier) {
       require(multiplier >= 1.0 && Double.isFinite(multiplier), "multiplier must be finite and at least 1");
       this.multiplier = multiplier;
       return this;
     }
 
-    /** @param maxBackoff the longest wait, also the cap on {@code Retry-After}; positive */
+    /**
+     * @param maxBackoff the longest wait, also the cap on {@code Retry-After}; positive
+     * @return this builder
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       require(maxBackoff != null && !maxBackoff.isNegative() && !maxBackoff.isZero(),
           "maxBackoff must be positive");
@@ -151,14 +163,20 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** @param random the source of jitter; must be thread-safe if the policy is shared */
+    /**
+     * @param random the source of jitter; must be thread-safe if the policy is shared
+     * @return this builder
+     */
     public Builder random(RandomGenerator random) {
       require(random != null, "random must not be null");
       this.random = random;
       return this;
     }
 
-    /** @param statuses HTTP statuses retried when the body has no business code */
+    /**
+     * @param statuses HTTP statuses retried when the body has no business code
+     * @return this builder
+     */
     public Builder retryableStatuses(Set<Integer> statuses) {
       require(statuses != null && statuses.stream().noneMatch(NEVER_STATUSES::contains),
           "retryableStatuses must not contain 400, 401, 403 or 404");
@@ -166,7 +184,10 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** @param codes business codes retried whatever the status */
+    /**
+     * @param codes business codes retried whatever the status (except on 400, 401, 403, 404)
+     * @return this builder
+     */
     public Builder retryableCodes(Set<Integer> codes) {
       require(codes != null && codes.stream().noneMatch(NEVER_CODES::contains),
           "retryableCodes must not contain the account codes 1100-1103");
