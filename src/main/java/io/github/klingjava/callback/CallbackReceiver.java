@@ -3,6 +3,7 @@ package io.github.klingjava.callback;
 import com.squareup.moshi.Moshi;
 import io.github.klingjava.generated.model.Task;
 import io.github.klingjava.json.KlingMoshi;
+import io.github.klingjava.task.TaskStatus;
 import io.github.klingjava.task.TaskWaiter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ public final class CallbackReceiver {
 
   private CallbackResult deliverOnce(Task task) {
     String key = task.getTaskId() + '@' + (task.getUpdatedAt() != null
-        ? task.getUpdatedAt().toString() : "status:" + task.getTaskStatus());
+        ? task.getUpdatedAt().toString() : "status:" + TaskStatus.ofTask(task));
     if (!seen.add(key)) {
       return CallbackResult.duplicate(task);
     }

@@ -1,6 +1,7 @@
 package io.github.klingjava.callback;
 
 import io.github.klingjava.generated.model.Task;
+import io.github.klingjava.task.TaskStatus;
 import java.util.Optional;
 
 /**
@@ -87,7 +88,8 @@ public final class CallbackResult {
   @Override
   public String toString() {
     return "CallbackResult{" + outcome + ", " + httpStatus + ", " + reason
-        + (task == null ? "" : ", task_id=" + task.getTaskId() + ", status=" + task.getTaskStatus())
+        + (task == null ? "" : ", task_id=" + task.getTaskId()
+            + ", status=" + TaskStatus.ofTask(task))
         + '}';
   }
 }

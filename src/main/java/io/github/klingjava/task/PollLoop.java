@@ -71,7 +71,7 @@ final class PollLoop {
    * @return true when the snapshot ended the wait
    */
   boolean accept(Task task, String requestId) {
-    TaskStatus status = task.getTaskStatus();
+    TaskStatus status = TaskStatus.ofTask(task);
     lastStatus = status;
     if (TaskStatus.SUCCEED.equals(status)) {
       return result.complete(task);

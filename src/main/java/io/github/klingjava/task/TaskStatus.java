@@ -1,5 +1,6 @@
 package io.github.klingjava.task;
 
+import io.github.klingjava.generated.model.Task;
 import io.github.klingjava.json.WireEnum;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +53,21 @@ public final class TaskStatus implements WireEnum {
       }
     }
     return new TaskStatus(wireValue, false);
+  }
+
+  /**
+   * The status of a task snapshot, whatever Java type the generated model gives the field: this
+   * class once the build maps the spec's {@code TaskStatus} to it, a plain String before.
+   *
+   * @param task a task from a response or a callback
+   * @return its status, or null when the field is absent
+   */
+  public static TaskStatus ofTask(Task task) {
+    Object raw = task.getTaskStatus();
+    if (raw == null || raw instanceof TaskStatus) {
+      return (TaskStatus) raw;
+    }
+    return of(raw.toString());
   }
 
   /** @return the statuses this version of the spec defines, in lifecycle order */

@@ -59,7 +59,7 @@ final class WaitRegistry {
     if (externalId != null && !externalId.equals(task.getTaskId())) {
       matched |= offerTo(externalId, task);
     }
-    TaskStatus status = task.getTaskStatus();
+    TaskStatus status = TaskStatus.ofTask(task);
     if (!matched && status != null && status.isTerminal()) {
       remember(task.getTaskId(), task);
       if (externalId != null) {

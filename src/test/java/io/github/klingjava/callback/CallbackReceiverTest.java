@@ -70,7 +70,7 @@ class CallbackReceiverTest {
     assertEquals(200, images.httpStatus());
     Task task = images.task().orElseThrow();
     assertEquals("867283741759111202", task.getTaskId());
-    assertSame(TaskStatus.SUCCEED, task.getTaskStatus());
+    assertSame(TaskStatus.SUCCEED, TaskStatus.ofTask(task));
     assertEquals(2, task.getTaskResult().getImages().size());
     assertEquals(1_764_470_431_000L, task.getUpdatedAt());
 
@@ -89,7 +89,7 @@ class CallbackReceiverTest {
         + "\"brand_new_field\":{\"x\":[1,2]},\"created_at\":\"1764470400000\",\"updated_at\":1}";
     Task task = open.receive(numericIdUnknownFields, null, null).task().orElseThrow();
     assertEquals("867283741759111299", task.getTaskId(), "no precision lost above 2^53");
-    assertEquals("queueing", task.getTaskStatus().value());
+    assertEquals("queueing", TaskStatus.ofTask(task).value());
 
     String envelope = "{\"code\":0,\"message\":\"SUCCEED\",\"data\":" + VIDEOS_FAILED + "}";
     assertEquals("867283741759111207",

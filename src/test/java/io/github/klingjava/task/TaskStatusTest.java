@@ -54,10 +54,10 @@ class TaskStatusTest {
     JsonAdapter<Task> adapter = KlingMoshi.create().adapter(Task.class);
     Task known = adapter.fromJson("{\"task_id\":\"867283741759111202\",\"task_status\":\"succeed\","
         + "\"created_at\":1764470400000,\"updated_at\":1764470431000}");
-    assertSame(TaskStatus.SUCCEED, known.getTaskStatus());
+    assertSame(TaskStatus.SUCCEED, TaskStatus.ofTask(known));
 
     Task unknown = adapter.fromJson("{\"task_id\":\"1\",\"task_status\":\"queueing\"}");
-    assertEquals("queueing", unknown.getTaskStatus().value());
+    assertEquals("queueing", TaskStatus.ofTask(unknown).value());
     assertTrue(adapter.toJson(unknown).contains("\"task_status\":\"queueing\""));
   }
 }

@@ -139,7 +139,7 @@ class TaskWaiterTest {
       CompletableFuture<Task> future = waiter.waitForAsync(ID, options);
       scheduler.runUntilDone(future);
 
-      assertEquals(TaskStatus.SUCCEED, future.get().getTaskStatus());
+      assertEquals(TaskStatus.SUCCEED, TaskStatus.ofTask(future.get()));
       assertEquals(4, poller.polls());
       List<String> warnings = log.messagesContaining(ID);
       assertEquals(1, warnings.size(), "logged once per task: " + warnings);
@@ -166,7 +166,7 @@ class TaskWaiterTest {
     CompletableFuture<Task> future = waiter.waitForAsync(ID, options);
     scheduler.runUntilDone(future);
 
-    assertEquals(TaskStatus.SUCCEED, future.get().getTaskStatus());
+    assertEquals(TaskStatus.SUCCEED, TaskStatus.ofTask(future.get()));
     // The 429 came at 3 s; backoff alone would poll at 7 s, Retry-After says not before 23 s.
     assertEquals(List.of(1L, 3L, 23L), pollSeconds());
   }
@@ -194,7 +194,7 @@ class TaskWaiterTest {
     CompletableFuture<Task> future = waiter.waitForAsync(ID, options);
     scheduler.runUntilDone(future);
 
-    assertEquals(TaskStatus.SUCCEED, future.get().getTaskStatus());
+    assertEquals(TaskStatus.SUCCEED, TaskStatus.ofTask(future.get()));
     assertEquals(List.of(1L, 3L, 7L, 15L, 23L), pollSeconds());
   }
 
@@ -311,7 +311,7 @@ class TaskWaiterTest {
 
     scheduler.runUntilDone(future);
 
-    assertEquals(TaskStatus.SUCCEED, future.get().getTaskStatus());
+    assertEquals(TaskStatus.SUCCEED, TaskStatus.ofTask(future.get()));
     assertEquals(List.of(1L, 3L), pollSeconds());
   }
 
@@ -347,9 +347,8 @@ class TaskWaiterTest {
         .status(ID, TaskStatus.PROCESSING, 2)
         .task(Tasks.succeededWithImages(ID, "http://127.0.0.1/a.png"));
     try (TaskWaiter blocking = TaskWaiter.builder(real).build()) {
-      assertEquals(TaskStatus.SUCCEED, blocking.submitAndWait(
-          () -> Tasks.envelope(Tasks.task(ID, TaskStatus.SUBMITTED, 1L), "r"), fast)
-          .getTaskStatus());
+      assertEquals(TaskStatus.SUCCEED, TaskStatus.ofTask(blocking.submitAndWait(
+          () -> Tasks.envelope(Tasks.task(ID, TaskStatus.SUBMITTED, 1L), "r"), fast)));
 
       TaskWaiter failing = blocking.withPoller(id -> Tasks.envelope(Tasks.failed(id, "nope"), "r"));
       TaskFailedException e =

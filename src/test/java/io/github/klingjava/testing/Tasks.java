@@ -1,10 +1,12 @@
 package io.github.klingjava.testing;
 
+import com.squareup.moshi.JsonAdapter;
 import io.github.klingjava.generated.model.ResultImage;
 import io.github.klingjava.generated.model.ResultVideo;
 import io.github.klingjava.generated.model.Task;
 import io.github.klingjava.generated.model.TaskResponse;
 import io.github.klingjava.generated.model.TaskResult;
+import io.github.klingjava.json.KlingMoshi;
 import io.github.klingjava.task.TaskStatus;
 import java.util.List;
 
@@ -14,9 +16,18 @@ public final class Tasks {
   private Tasks() {
   }
 
+  private static final JsonAdapter<Task> TASKS = KlingMoshi.create().adapter(Task.class);
+
+  /** Read from JSON, so it works whatever Java type the model gives {@code task_status}. */
   public static Task task(String id, TaskStatus status, long updatedAt) {
-    return new Task().taskId(id).taskStatus(status).taskStatusMsg("")
-        .createdAt(1_764_470_400_000L).updatedAt(updatedAt);
+    String json = "{\"task_id\":\"" + id + "\",\"task_status\":\"" + status.value()
+        + "\",\"task_status_msg\":\"\",\"created_at\":1764470400000,\"updated_at\":"
+        + updatedAt + "}";
+    try {
+      return TASKS.fromJson(json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public static Task succeededWithImages(String id, String... urls) {
