@@ -1,0 +1,51 @@
+package io.github.klingjava.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.klingjava.contract.constraints.Constraint;
+import io.github.klingjava.contract.constraints.ConstraintCatalog;
+import io.github.klingjava.contract.spec.ExampleCatalog;
+import io.github.klingjava.contract.spec.OperationSpec;
+import io.github.klingjava.contract.spec.SpecDocument;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The catalogs read the spec as the issue describes it: 12 operations, paired examples, constraints. */
+class CatalogTest {
+
+  private final SpecDocument spec = SpecDocument.load();
+
+  @Test
+  void twelveOperationsInFourFamilies() {
+    assertEquals(12, spec.operations().size());
+    assertEquals(Set.of("ImageGeneration", "MultiImage", "ImageExpansion", "ImageToVideo"),
+        new HashSet<>(spec.operations().stream().map(OperationSpec::family).toList()));
+  }
+
+  @Test
+  void submitExamplesArePairedByName() {
+    for (ExampleCatalog.OkCase c : new ExampleCatalog(spec).okCases()) {
+      assertFalse(c.response() == null || c.response().isMissingNode(),
+          c.key() + ": request example without a 200 example of the same name");
+      if (c.operation().kind() == OperationSpec.Kind.CREATE) {
+        assertNotNull(c.request(), c.key() + ": 200 example without a request example of the same name");
+      }
+    }
+  }
+
+  @Test
+  void constraintKeysAreUnique() {
+    List<Constraint> constraints = new ConstraintCatalog(spec).constraints();
+    Set<String> keys = new HashSet<>();
+    for (Constraint c : constraints) {
+      assertTrue(keys.add(c.key()), "duplicate " + c.key());
+      System.out.println(c.key() + "  " + (c.invalidBody() == null ? c.parameter() : c.invalidBody()));
+    }
+    assertTrue(constraints.size() > 50, "only " + constraints.size());
+  }
+}
