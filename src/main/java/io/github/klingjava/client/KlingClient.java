@@ -2,6 +2,8 @@ package io.github.klingjava.client;
 
 import com.squareup.moshi.Moshi;
 import io.github.klingjava.auth.Credentials;
+import io.github.klingjava.callback.CallbackReceiver;
+import io.github.klingjava.download.ResultDownloader;
 import io.github.klingjava.generated.model.ImageExpansionRequest;
 import io.github.klingjava.generated.model.ImageGenerationRequest;
 import io.github.klingjava.generated.model.ImageToVideoRequest;
@@ -111,6 +113,28 @@ public final class KlingClient implements AutoCloseable {
    */
   public OkHttpClient downloadHttpClient() {
     return downloadHttp;
+  }
+
+  /**
+   * Saves a succeeded task's images or videos to a directory (streaming, safe names, size cap, type check).
+   * Uses {@link #downloadHttpClient()}, so credentials never go to the CDN.
+   */
+  public ResultDownloader downloader() {
+    return ResultDownloader.builder(downloadHttp).build();
+  }
+
+  /**
+   * A callback receiver wired to this client's waits: a callback for a task you are waiting on completes
+   * the wait early. Add {@code requireToken(secret)} when you put a token into your {@code callback_url}.
+   *
+   * <pre>{@code
+   * CallbackReceiver receiver = client.callbackReceiver().requireToken(secret).build();
+   * CallbackResult result = receiver.receive(body, requestUrl, headers); // in your web handler
+   * return result.httpStatus();
+   * }</pre>
+   */
+  public CallbackReceiver.Builder callbackReceiver() {
+    return CallbackReceiver.builder().waiter(sharedWaiter).moshi(moshi);
   }
 
   /** Stops the polling threads; outstanding waits fail. The injected OkHttpClient is left open. */
