@@ -1,0 +1,87 @@
+package io.github.klingjava.contract.client;
+
+import io.github.klingjava.client.KlingClient;
+import io.github.klingjava.client.KlingResponse;
+import io.github.klingjava.client.TaskFamilyService;
+import io.github.klingjava.generated.model.ImageExpansionRequest;
+import io.github.klingjava.generated.model.ImageGenerationRequest;
+import io.github.klingjava.generated.model.ImageToVideoRequest;
+import io.github.klingjava.generated.model.MultiImageRequest;
+import io.github.klingjava.contract.spec.OperationSpec;
+
+/**
+ * Calls an operation of the spec through the client's facade: the family's service, the operation's
+ * kind (submit, get, list) and the request model class of its schema.
+ */
+public final class FamilyOps {
+
+  /** The task id used for get calls (the spec's TaskId parameter example). */
+  public static final String TASK_ID = "867283741759111202";
+
+  private FamilyOps() {
+  }
+
+  /**
+   * @param family e.g. {@code ImageGeneration}
+   * @return the family's request model class
+   */
+  public static Class<?> requestType(String family) {
+    return switch (family) {
+      case "ImageGeneration" -> ImageGenerationRequest.class;
+      case "MultiImage" -> MultiImageRequest.class;
+      case "ImageExpansion" -> ImageExpansionRequest.class;
+      case "ImageToVideo" -> ImageToVideoRequest.class;
+      default -> throw new IllegalArgumentException("no client family for " + family
+          + ": a new family in the spec needs a service in KlingClient and a case here");
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static TaskFamilyService<Object> service(KlingClient client, String family) {
+    return (TaskFamilyService<Object>) (TaskFamilyService<?>) switch (family) {
+      case "ImageGeneration" -> client.imageGeneration();
+      case "MultiImage" -> client.multiImage();
+      case "ImageExpansion" -> client.imageExpansion();
+      case "ImageToVideo" -> client.imageToVideo();
+      default -> throw new IllegalArgumentException("no client family for " + family);
+    };
+  }
+
+  /**
+   * Calls the operation through {@code raw()}.
+   *
+   * @param client the client
+   * @param op the operation
+   * @param request the request model (submits), else ignored
+   * @return the typed answer with its raw view
+   */
+  public static KlingResponse<?> call(KlingClient client, OperationSpec op, Object request) {
+    TaskFamilyService<Object>.Raw raw = service(client, op.family()).raw();
+    return switch (op.kind()) {
+      case CREATE -> raw.submit(request);
+      case GET -> raw.get(TASK_ID);
+      case LIST -> raw.list(1, 30);
+    };
+  }
+
+  /**
+   * @param client the client
+   * @param op a get operation
+   * @param id the id to query
+   * @return the answer
+   */
+  public static KlingResponse<?> get(KlingClient client, OperationSpec op, String id) {
+    return service(client, op.family()).raw().get(id);
+  }
+
+  /**
+   * @param client the client
+   * @param op a list operation
+   * @param pageNum the page
+   * @param pageSize the size
+   * @return the answer
+   */
+  public static KlingResponse<?> list(KlingClient client, OperationSpec op, int pageNum, int pageSize) {
+    return service(client, op.family()).raw().list(pageNum, pageSize);
+  }
+}
