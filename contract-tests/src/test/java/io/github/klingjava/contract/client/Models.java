@@ -58,6 +58,16 @@ public final class Models {
   }
 
   /**
+   * @param json a JSON tree
+   * @param type Map.class or List.class
+   * @param <T> the type
+   * @return plain Java collections, as Moshi's {@code JsonAdapter<Object>} would produce
+   */
+  public static <T> T plain(JsonNode json, Class<T> type) {
+    return JSON.convertValue(json, type);
+  }
+
+  /**
    * @param json JSON text
    * @return the tree
    */

@@ -30,9 +30,12 @@ final class ParameterConstraints {
           String bad = badValue(schema, keyword);
           // Prism lower-cases query parameter names in its locations (pagenum, pagesize).
           String located = in.equals("query") ? name.toLowerCase(Locale.ROOT) : name;
+          boolean emptySegment = in.equals("path") && bad.isEmpty();
+          // An empty path segment is a missing parameter to Prism: "required" at request.path.
           out.add(new Constraint(op, Kind.PARAMETER, JsonPointer.ROOT, keyword,
               schema.get(keyword).asText(), null, new Constraint.ParameterCall(name, bad), name,
-              List.of("request", in, located), keyword, null, null));
+              emptySegment ? List.of("request", in) : List.of("request", in, located),
+              emptySegment ? "required" : keyword, emptySegment ? name : null, null));
         }
       }
     }
