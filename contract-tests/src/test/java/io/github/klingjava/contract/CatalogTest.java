@@ -44,7 +44,6 @@ class CatalogTest {
     Set<String> keys = new HashSet<>();
     for (Constraint c : constraints) {
       assertTrue(keys.add(c.key()), "duplicate " + c.key());
-      System.out.println(c.key() + "  " + (c.invalidBody() == null ? c.parameter() : c.invalidBody()));
     }
     assertTrue(constraints.size() > 50, "only " + constraints.size());
   }

@@ -1,19 +1,12 @@
 package io.github.klingjava.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.klingjava.contract.client.Clients;
-import io.github.klingjava.contract.client.FamilyOps;
-import io.github.klingjava.contract.client.Models;
 import io.github.klingjava.contract.prism.PrismExtension;
 import io.github.klingjava.contract.prism.PrismSession;
 import io.github.klingjava.contract.report.Matrix;
 import io.github.klingjava.contract.report.Rows;
 import io.github.klingjava.contract.report.Section;
 import io.github.klingjava.contract.spec.ExampleCatalog;
-import io.github.klingjava.contract.spec.OperationSpec;
 import io.github.klingjava.contract.spec.SpecDocument;
-import io.github.klingjava.error.KlingApiException;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -31,7 +24,7 @@ class ErrorContractTest {
 
   private final SpecDocument spec = SpecDocument.load();
   private final ExampleCatalog catalog = new ExampleCatalog(spec);
-  private final ErrorExpectations expectations = new ErrorExpectations(spec);
+  private final ErrorChecks checks = new ErrorChecks(spec);
 
   @TestFactory
   @DisplayName("error")
@@ -40,42 +33,6 @@ class ErrorContractTest {
     return catalog.errorCases().stream().map(c -> DynamicTest.dynamicTest(
         c.operation().operationId() + " " + c.status() + " " + c.name(),
         () -> Rows.run(Section.ERROR, c.operation().operationId(), c.status() + " " + c.name(),
-            prism.mockTarget(), c.key(), row -> check(prism, c))));
-  }
-
-  private void check(PrismSession prism, ExampleCatalog.ErrorCase c) {
-    String where = c.operation().operationId() + " / " + c.status() + " " + c.name();
-    Class<? extends KlingApiException> expected = expectations.expected(c.status(), c.body());
-    OperationSpec op = c.operation();
-    Object request = op.kind() == OperationSpec.Kind.CREATE
-        ? Models.lenient(FamilyOps.requestType(op.family()), op.requestExamples().values().iterator().next())
-        : null;
-    Clients.Wired wired = Clients.mock(prism, true, "code=" + c.status() + ", example=" + c.name());
-    try {
-      FamilyOps.call(wired.client(), op, request);
-      throw new AssertionError(where + ": the client returned normally on HTTP " + c.status());
-    } catch (KlingApiException e) {
-      if (!expected.isInstance(e)) {
-        throw new AssertionError(where + ": expected " + expected.getSimpleName() + " but the client raised "
-            + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
-      }
-      JsonNode code = c.body().path("code");
-      Integer expectedCode = code.isNull() || code.isMissingNode() ? null : code.asInt();
-      JsonNode requestId = c.body().path("request_id");
-      String expectedRequestId = requestId.isMissingNode() || requestId.isNull() ? null : requestId.asText();
-      assertEqual(where, "httpStatus()", c.status(), e.httpStatus());
-      assertEqual(where, "businessCode()", expectedCode, e.businessCode());
-      assertEqual(where, "requestId()", expectedRequestId, e.requestId());
-      ExampleChecks.expectSame(where + ": rawBody() differs from the example", c.body(),
-          Models.tree(e.rawBody()));
-    } finally {
-      wired.client().close();
-    }
-  }
-
-  private static void assertEqual(String where, String what, Object expected, Object actual) {
-    if (!Objects.equals(expected, actual)) {
-      throw new AssertionError(where + ": " + what + " expected " + expected + " but was " + actual);
-    }
+            prism.mockTarget(), c.key(), row -> checks.check(prism, c))));
   }
 }

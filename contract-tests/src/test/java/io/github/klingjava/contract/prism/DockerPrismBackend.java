@@ -85,7 +85,8 @@ public final class DockerPrismBackend implements PrismBackend {
     }
     if (localImage != null && !localImage.isBlank() && !localImage.equals(image)
         && present(docker, localImage)) {
-      imageNote = "stand-in for " + image + ", which cannot be pulled: " + pullError;
+      imageNote = "local stand-in; " + image + " cannot be pulled: "
+          + (pullError.length() > 70 ? pullError.substring(0, 70) + "..." : pullError);
       return localImage;
     }
     throw new PrerequisiteMissingException("docker backend: Prism image " + image

@@ -44,6 +44,12 @@ final class HtmlReport {
         html.append("<td>").append(esc(String.join("; ", line.notes()))).append("</td></tr>\n");
       }
       html.append("</table>\n");
+      if (!part.skips().isEmpty()) {
+        html.append("<ul>");
+        part.skips().forEach((target, reasons) -> html.append("<li>skipped on ").append(esc(target))
+            .append(": ").append(esc(String.join("; ", reasons))).append("</li>"));
+        html.append("</ul>\n");
+      }
     }
     return html.append("</body></html>\n").toString();
   }

@@ -36,6 +36,9 @@ final class MarkdownReport {
         md.append(' ').append(cell(String.join("; ", line.notes()))).append(" |\n");
       }
       md.append('\n');
+      part.skips().forEach((target, reasons) -> md.append("- skipped on ").append(target).append(": ")
+          .append(String.join("; ", reasons)).append('\n'));
+      md.append(part.skips().isEmpty() ? "" : "\n");
     }
     return md.toString();
   }

@@ -19,8 +19,8 @@ final class MatrixTable {
   record Line(String operation, String name, Map<String, Status> cells, List<String> notes) {
   }
 
-  /** One section: its targets (columns) and lines. */
-  record Part(Section section, List<String> targets, List<Line> lines) {
+  /** One section: its targets (columns), lines, and why whole targets were skipped. */
+  record Part(Section section, List<String> targets, List<Line> lines, Map<String, Set<String>> skips) {
   }
 
   private MatrixTable() {
@@ -42,19 +42,22 @@ final class MatrixTable {
     Map<String, Map<String, Status>> cells = new TreeMap<>();
     Map<String, Set<String>> notes = new LinkedHashMap<>();
     Map<String, String[]> names = new LinkedHashMap<>();
+    Map<String, Set<String>> skips = new TreeMap<>();
     for (Row row : rows) {
       String id = row.operation() + "\u0000" + row.name();
       names.putIfAbsent(id, new String[] {row.operation(), row.name()});
       Map<String, Status> line = cells.computeIfAbsent(id, k -> new LinkedHashMap<>());
       line.merge(row.target(), row.status(), MatrixTable::worse);
-      if (row.status() != Status.PASSED && !row.detail().isEmpty()) {
+      if (row.status() == Status.SKIPPED) {
+        skips.computeIfAbsent(row.target(), k -> new LinkedHashSet<>()).add(row.detail());
+      } else if (row.status() != Status.PASSED && !row.detail().isEmpty()) {
         notes.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(row.target() + ": " + row.detail());
       }
     }
     List<Line> lines = new ArrayList<>();
     cells.forEach((id, line) -> lines.add(new Line(names.get(id)[0], names.get(id)[1], line,
         new ArrayList<>(notes.getOrDefault(id, Set.of())))));
-    return new Part(section, new ArrayList<>(targets), lines);
+    return new Part(section, new ArrayList<>(targets), lines, skips);
   }
 
   /**
