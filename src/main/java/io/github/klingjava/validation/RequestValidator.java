@@ -20,9 +20,9 @@ import okio.Buffer;
  * vendor, the tighter limits it documents ({@code x-vendor-constraints}).
  *
  * <p>The request is first written to JSON exactly as the client sends it (with
- * {@link KlingMoshi#create()}: snake_case names, null fields left out) and the JSON is checked, so a
- * generated model and a hand-built {@code Map} are judged alike. Every violation is collected; none
- * stops the others from being found.
+ * {@link KlingMoshi#create()}: snake_case names, null fields left out) and the JSON is checked,
+ * so a generated model and a hand-built {@code Map} are judged alike. Every violation is
+ * collected; none stops the others from being found.
  *
  * <pre>{@code
  * RequestValidator validator = RequestValidator.create();

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A small interpreter of the JSON-Schema subset (OpenAPI 3.0 dialect) that the spec uses, run over a
- * JSON tree as Moshi's {@code JsonAdapter<Object>} produces it ({@code Map<String,Object>},
+ * A small interpreter of the JSON-Schema subset (OpenAPI 3.0 dialect) that the spec uses, run over
+ * a JSON tree as Moshi's {@code JsonAdapter<Object>} produces it ({@code Map<String,Object>},
  * {@code List}, {@code String}, {@code Number}, {@code Boolean}, {@code null}).
  *
  * <p>It reads the schemas from the spec itself ({@code components/schemas}), so the client, the
@@ -91,7 +91,8 @@ final class SchemaValidator {
   }
 
   /**
-   * The validator over the spec embedded on the classpath ({@value #RESOURCE}), loaded on first use.
+   * The validator over the spec embedded on the classpath ({@value #RESOURCE}), loaded on first
+   * use.
    *
    * @throws IllegalStateException when the resource is missing or unreadable, or the spec names
    *     a rule the client does not implement
@@ -365,7 +366,8 @@ final class SchemaValidator {
     Object additional = schema.get("additionalProperties");
     for (Map.Entry<String, Object> e : value.entrySet()) {
       String key = e.getKey();
-      Map<String, Object> propertySchema = properties == null ? null : asObject(properties.get(key));
+      Map<String, Object> propertySchema = properties == null ? null
+          : asObject(properties.get(key));
       String at = child(path, key);
       if (propertySchema != null) {
         check(propertySchema, null, e.getValue(), at, ctx, out);

@@ -7,17 +7,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One broken rule of a request (or of a local image file), found before anything leaves the process.
+ * One broken rule of a request (or of a local image file), found before anything leaves the
+ * process.
  *
  * <ul>
- *   <li>{@link #path()}: where, as a JSON path such as {@code $.subject_image_list[3].subject_image}
- *       ({@code $} is the request itself), or a file name for {@code ImageInputs};</li>
- *   <li>{@link #value()}: the offending value as text, abbreviated (a Base64 image is cut to about 40
- *       characters), or {@code null} when the problem is that something is missing;</li>
- *   <li>{@link #rule()}: the id of the rule: a JSON-Schema keyword ({@code maxLength}, {@code enum},
- *       {@code minimum}, {@code pattern}, {@code required}, {@code additionalProperties}, {@code type},
- *       ...), an {@code x-rule} name of the spec ({@code down-xor-bottom-ratio}), an
- *       {@code x-kling-rules} id ({@code expansion-area-at-most-3x}), or an image-file rule id;</li>
+ *   <li>{@link #path()}: where, as a JSON path such as
+ *       {@code $.subject_image_list[3].subject_image} ({@code $} is the request itself), or a file
+ *       name for {@code ImageInputs};</li>
+ *   <li>{@link #value()}: the offending value as text, abbreviated (a Base64 image is cut to about
+ *       40 characters), or {@code null} when the problem is that something is missing;</li>
+ *   <li>{@link #rule()}: the id of the rule: a JSON-Schema keyword ({@code maxLength},
+ *       {@code enum}, {@code minimum}, {@code pattern}, {@code required},
+ *       {@code additionalProperties}, {@code type}, ...), an {@code x-rule} name of the spec
+ *       ({@code down-xor-bottom-ratio}), an {@code x-kling-rules} id
+ *       ({@code expansion-area-at-most-3x}), or an image-file rule id;</li>
  *   <li>{@link #message()}: one line for people that names the place, the value and the rule, e.g.
  *       {@code $.n: 12 is above the maximum 9 (rule maximum)}.</li>
  * </ul>
