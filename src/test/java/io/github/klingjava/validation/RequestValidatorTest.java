@@ -155,6 +155,17 @@ class RequestValidatorTest {
   }
 
   @Test
+  void patternsJudgeLikePrismsEcmaScriptRegexNotLikeJava() {
+    // Java's $ would accept a final newline and its \S a no-break space; Prism's would not
+    assertEquals("pattern", only(RequestValidator.IMAGE_TO_VIDEO,
+        with(IV_BASE, "$.callback_url", "https://hooks.example.com/v\n")).rule());
+    assertEquals("pattern", only(RequestValidator.IMAGE_TO_VIDEO,
+        with(IV_BASE, "$.image", "https://images.example.com/a\u00A0cat.jpg")).rule());
+    assertEquals("pattern", only(RequestValidator.IMAGE_TO_VIDEO,
+        with(IV_BASE, "$.image", "\uFEFF" + B64)).rule());
+  }
+
+  @Test
   void aNearMissOfAPropertyNameIsSuggested() {
     Violation v = only(RequestValidator.IMAGE_GENERATION, with(IG_MULTI, "$.scene_image", URL));
     assertEquals("$.scene_image: property scene_image is not allowed in ImageGenerationRequest"
