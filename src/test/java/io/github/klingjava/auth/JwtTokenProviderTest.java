@@ -1,5 +1,6 @@
 package io.github.klingjava.auth;
 
+import io.github.klingjava.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

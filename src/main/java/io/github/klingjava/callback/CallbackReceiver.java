@@ -1,0 +1,229 @@
+package io.github.klingjava.callback;
+
+import com.squareup.moshi.Moshi;
+import io.github.klingjava.generated.model.Task;
+import io.github.klingjava.json.KlingMoshi;
+import io.github.klingjava.task.TaskStatus;
+import io.github.klingjava.task.TaskWaiter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Turns a vendor callback into a task update. Your web framework receives the POST; this class
+ * checks the token you put into {@code callback_url}, reads the body (the bare task object),
+ * drops duplicates, and finishes the matching {@link TaskWaiter} wait early. Polling stays the
+ * fallback: Kling does not guarantee delivery.
+ *
+ * <pre>{@code
+ * CallbackReceiver receiver = CallbackReceiver.builder()
+ *     .requireToken(System.getenv("KLING_CALLBACK_TOKEN"))   // callback_url: https://me/kling?token=...
+ *     .waiter(waiter)
+ *     .build();
+ *
+ * // in a servlet, Spring controller, Javalin handler...
+ * CallbackResult result = receiver.receive(bodyBytes, fullRequestUrl, headers);
+ * response.setStatus(result.httpStatus());
+ * }</pre>
+ *
+ * <p>Duplicates are recognised by {@code task_id} and {@code updated_at}, among the last
+ * {@value #DEFAULT_REMEMBERED} callbacks by default. Thread-safe.
+ */
+public final class CallbackReceiver {
+
+  /** Callbacks remembered for de-duplication unless configured otherwise. */
+  public static final int DEFAULT_REMEMBERED = 10_000;
+  /** Largest body accepted, before and after gzip decoding. */
+  public static final int MAX_BODY_BYTES = 1 << 20;
+
+  private final TokenCheck token;
+  private final String tokenParameter;
+  private final CallbackBodyParser parser;
+  private final RecentKeys seen;
+  private final TaskWaiter waiter;
+  private final List<Consumer<Task>> listeners;
+
+  private CallbackReceiver(Builder builder) {
+    this.token = builder.token;
+    this.tokenParameter = builder.tokenParameter;
+    this.parser = new CallbackBodyParser(builder.moshi, MAX_BODY_BYTES);
+    this.seen = new RecentKeys(builder.remembered);
+    this.waiter = builder.waiter;
+    this.listeners = List.copyOf(builder.listeners);
+  }
+
+  /** @return a builder; without {@link Builder#requireToken(String)} any caller is trusted */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * @param body the raw request body
+   * @param requestUrl the full request URL, a path with query, or just the query string
+   * @param headers the request headers, names in any case; may be null
+   * @return what happened, with the HTTP status to answer
+   */
+  public CallbackResult receive(byte[] body, String requestUrl, Map<String, List<String>> headers) {
+    return receive(body, QueryParameters.parse(requestUrl), headers);
+  }
+
+  /**
+   * @param body the request body as text
+   * @param requestUrl the full request URL, a path with query, or just the query string
+   * @param headers the request headers; may be null
+   * @return what happened
+   */
+  public CallbackResult receive(String body, String requestUrl, Map<String, List<String>> headers) {
+    byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+    return receive(bytes, QueryParameters.parse(requestUrl), withoutCharset(headers));
+  }
+
+  /**
+   * @param body the raw request body
+   * @param queryParameters the decoded query parameters, as frameworks expose them
+   * @param headers the request headers; may be null
+   * @return what happened
+   */
+  public CallbackResult receive(byte[] body, Map<String, List<String>> queryParameters,
+      Map<String, List<String>> headers) {
+    String refusal = checkToken(queryParameters);
+    if (refusal != null) {
+      return CallbackResult.rejected(401, refusal);
+    }
+    Task task;
+    try {
+      task = parser.parse(body, headers);
+    } catch (CallbackBodyParser.Unreadable e) {
+      return CallbackResult.rejected(e.httpStatus, e.getMessage());
+    }
+    if (task == null || task.getTaskId() == null || task.getTaskId().isEmpty()) {
+      return CallbackResult.rejected(400, "no task_id");
+    }
+    return deliverOnce(task);
+  }
+
+  private String checkToken(Map<String, List<String>> queryParameters) {
+    if (token == null) {
+      return null;
+    }
+    List<String> values = queryParameters == null ? null : queryParameters.get(tokenParameter);
+    if (values == null || values.isEmpty()) {
+      return "missing token";
+    }
+    if (values.size() > 1) {
+      return "more than one token";
+    }
+    // Never echo either token: a near miss would help whoever is guessing.
+    return token.matches(values.get(0)) ? null : "wrong token";
+  }
+
+  private CallbackResult deliverOnce(Task task) {
+    String key = task.getTaskId() + '@' + (task.getUpdatedAt() != null
+        ? task.getUpdatedAt().toString() : "status:" + TaskStatus.ofTask(task));
+    if (!seen.add(key)) {
+      return CallbackResult.duplicate(task);
+    }
+    try {
+      boolean matched = waiter != null && waiter.offer(task);
+      for (Consumer<Task> listener : listeners) {
+        listener.accept(task);
+      }
+      return CallbackResult.accepted(task, matched);
+    } catch (RuntimeException e) {
+      // Not delivered: a resend of the same callback must not be taken for a duplicate.
+      seen.forget(key);
+      throw e;
+    }
+  }
+
+  /** A String body is already decoded; a charset in Content-Type no longer applies. */
+  private static Map<String, List<String>> withoutCharset(Map<String, List<String>> headers) {
+    if (headers == null) {
+      return null;
+    }
+    Map<String, List<String>> copy = new java.util.LinkedHashMap<>(headers);
+    copy.keySet().removeIf(name -> name != null && (name.equalsIgnoreCase("Content-Type")
+        || name.equalsIgnoreCase("Content-Encoding")));
+    return copy;
+  }
+
+  /** Builds a {@link CallbackReceiver}. */
+  public static final class Builder {
+    private TokenCheck token;
+    private String tokenParameter = "token";
+    private Moshi moshi = KlingMoshi.create();
+    private int remembered = DEFAULT_REMEMBERED;
+    private TaskWaiter waiter;
+    private final List<Consumer<Task>> listeners = new ArrayList<>();
+
+    private Builder() {
+    }
+
+    /**
+     * @param expected the secret you appended to {@code callback_url}; callbacks without it, or with
+     *     another value, are rejected with 401
+     * @return this builder
+     */
+    public Builder requireToken(String expected) {
+      this.token = new TokenCheck(expected);
+      return this;
+    }
+
+    /**
+     * @param name the query parameter carrying the token, {@code token} by default
+     * @return this builder
+     */
+    public Builder tokenParameter(String name) {
+      this.tokenParameter = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * @param waiter finishes its matching waits early (any view of a waiter works: they share
+     *     the registry)
+     * @return this builder
+     */
+    public Builder waiter(TaskWaiter waiter) {
+      this.waiter = Objects.requireNonNull(waiter, "waiter");
+      return this;
+    }
+
+    /**
+     * @param listener called once per accepted callback, on the caller's thread
+     * @return this builder
+     */
+    public Builder onTask(Consumer<Task> listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * @param count how many callbacks to remember for de-duplication
+     * @return this builder
+     */
+    public Builder remember(int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("count must be positive: " + count);
+      }
+      this.remembered = count;
+      return this;
+    }
+
+    /**
+     * @param json the Moshi to read tasks with, {@link KlingMoshi#create()} by default
+     * @return this builder
+     */
+    public Builder moshi(Moshi json) {
+      this.moshi = Objects.requireNonNull(json, "moshi");
+      return this;
+    }
+
+    /** @return the receiver */
+    public CallbackReceiver build() {
+      return new CallbackReceiver(this);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package io.github.klingjava.download;
+
+import io.github.klingjava.generated.model.ResultImage;
+import io.github.klingjava.generated.model.ResultVideo;
+import io.github.klingjava.generated.model.Task;
+import io.github.klingjava.generated.model.TaskResult;
+import io.github.klingjava.task.TaskStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+
+/**
+ * Saves the images and videos of a succeeded task before their URLs expire (Kling clears generated
+ * files after 30 days).
+ *
+ * <pre>{@code
+ * ResultDownloader downloader = ResultDownloader.builder(new OkHttpClient()).build();
+ * List<Path> files = downloader.download(task, Path.of("out"));
+ * // out/867283741759111202-0.png, out/867283741759111202-1.png
+ * }</pre>
+ *
+ * <p>Names come from the task id and the image index (or video id), never from the URL, and
+ * contain only {@code [A-Za-z0-9_-]} and one dot, so no server can write outside the directory.
+ * The extension follows the Content-Type. Each file streams into a temp file next to its target
+ * and is moved into place atomically; a file larger than the cap (announced or actual) or of a
+ * type not accepted is refused and leaves nothing behind. Files saved before a failure stay.
+ *
+ * <p>Give it a plain OkHttpClient, not the one carrying your Kling credentials: result URLs are on
+ * a CDN and must not receive the API key.
+ */
+public final class ResultDownloader {
+
+  /** The size cap unless configured otherwise: 512 MiB. */
+  public static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;
+
+  private final FileFetcher fetcher;
+  private final List<String> imageTypes;
+  private final List<String> videoTypes;
+
+  private ResultDownloader(Builder builder) {
+    this.fetcher = new FileFetcher(builder.http, builder.maxBytes, builder.progress);
+    this.imageTypes = builder.imageTypes;
+    this.videoTypes = builder.videoTypes;
+  }
+
+  /**
+   * @param http the client to download with (timeouts, proxy); without Kling credentials
+   * @return a builder
+   */
+  public static Builder builder(OkHttpClient http) {
+    return new Builder(http);
+  }
+
+  /**
+   * Downloads every image and video of the task, in result order.
+   *
+   * @param task a task whose status is {@code succeed}
+   * @param directory created if missing
+   * @return the saved files, images first
+   * @throws IllegalArgumentException when the task has not succeeded
+   * @throws DownloadException when a file is refused or cannot be fetched
+   */
+  public List<Path> download(Task task, Path directory) {
+    Objects.requireNonNull(task, "task");
+    if (!TaskStatus.SUCCEED.equals(TaskStatus.ofTask(task))) {
+      throw new IllegalArgumentException("Task " + task.getTaskId() + " has status "
+          + TaskStatus.ofTask(task) + "; only a succeeded task has results");
+    }
+    Path dir = prepare(directory);
+    String taskPart = SafeFileNames.part(task.getTaskId());
+    Set<String> used = new HashSet<>();
+    List<Path> saved = new ArrayList<>();
+    TaskResult result = task.getTaskResult();
+    List<ResultImage> images = result == null || result.getImages() == null
+        ? List.of() : result.getImages();
+    List<ResultVideo> videos = result == null || result.getVideos() == null
+        ? List.of() : result.getVideos();
+    for (int i = 0; i < images.size(); i++) {
+      ResultImage image = images.get(i);
+      String index = String.valueOf(image.getIndex() == null ? i : image.getIndex());
+      String name = unique(taskPart + "-" + index, used);
+      saved.add(fetcher.fetch(image.getUrl(), imageTypes, dir, name));
+    }
+    for (int i = 0; i < videos.size(); i++) {
+      ResultVideo video = videos.get(i);
+      String id = video.getId() == null || video.getId().isEmpty()
+          ? String.valueOf(i) : SafeFileNames.part(video.getId());
+      String name = unique(taskPart + "-" + id, used);
+      saved.add(fetcher.fetch(video.getUrl(), videoTypes, dir, name));
+    }
+    return saved;
+  }
+
+  private static String unique(String name, Set<String> used) {
+    String candidate = name;
+    for (int n = 2; !used.add(candidate); n++) {
+      candidate = name + "_" + n;
+    }
+    return candidate;
+  }
+
+  private static Path prepare(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    try {
+      Path dir = Files.createDirectories(directory.toAbsolutePath().normalize());
+      return dir.toRealPath();
+    } catch (IOException e) {
+      throw new DownloadException(DownloadException.Reason.IO,
+          "Cannot use directory " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Builds a {@link ResultDownloader}. */
+  public static final class Builder {
+    private final OkHttpClient http;
+    private long maxBytes = DEFAULT_MAX_BYTES;
+    private List<String> imageTypes = List.of("image/*");
+    private List<String> videoTypes = List.of("video/*");
+    private DownloadProgressListener progress;
+
+    private Builder(OkHttpClient http) {
+      this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /**
+     * @param bytes the largest file accepted, more than zero
+     * @return this builder
+     */
+    public Builder maxBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxBytes must be positive: " + bytes);
+      }
+      this.maxBytes = bytes;
+      return this;
+    }
+
+    /**
+     * @param patterns content types accepted for images, e.g. {@code image/*} (the default) or
+     *     {@code application/octet-stream} for a CDN that does not label its files
+     * @return this builder
+     */
+    public Builder imageTypes(String... patterns) {
+      this.imageTypes = patterns(patterns);
+      return this;
+    }
+
+    /**
+     * @param patterns content types accepted for videos, {@code video/*} by default
+     * @return this builder
+     */
+    public Builder videoTypes(String... patterns) {
+      this.videoTypes = patterns(patterns);
+      return this;
+    }
+
+    /**
+     * @param listener told of the bytes written after each chunk; null for none
+     * @return this builder
+     */
+    public Builder progress(DownloadProgressListener listener) {
+      this.progress = listener;
+      return this;
+    }
+
+    /** @return the downloader */
+    public ResultDownloader build() {
+      return new ResultDownloader(this);
+    }
+
+    private static List<String> patterns(String... patterns) {
+      if (patterns.length == 0) {
+        throw new IllegalArgumentException("at least one content-type pattern is needed");
+      }
+      return List.of(patterns);
+    }
+  }
+}
