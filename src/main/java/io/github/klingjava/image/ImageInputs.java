@@ -261,11 +261,9 @@ public final class ImageInputs {
     return null;
   }
 
-  /** A violation whose message is "path: description (rule id)", as the request validator's. */
   private static Violation violation(String path, String shownValue, String rule,
       String description) {
-    return new Violation(path, shownValue, rule,
-        path + ": " + description + " (rule " + rule + ")");
+    return Violation.of(path, shownValue, rule, description);
   }
 
   /** Quoted and cut to 40 characters, as in {@link Violation#value()}. */

@@ -51,15 +51,17 @@ public final class Violation {
   }
 
   /**
-   * Builds a violation whose message is {@code "<path>: <description> (rule <rule>)"}.
+   * Builds a violation in the library's message format, {@code "<path>: <description> (rule
+   * <rule>)"}, e.g. {@code of("$.n", "12", "maximum", "12 is above the maximum 9")}.
    *
    * @param path where the rule is broken
-   * @param value the display text of the offending value (see {@link #display(Object)}), or null
+   * @param value the display text of the offending value (abbreviated: strings quoted and cut to
+   *     about 40 characters), or null when something is missing
    * @param rule the rule id
    * @param description what is wrong, in words, naming the value
    * @return the violation
    */
-  static Violation of(String path, String value, String rule, String description) {
+  public static Violation of(String path, String value, String rule, String description) {
     return new Violation(path, value, rule, path + ": " + description + " (rule " + rule + ")");
   }
 
