@@ -8,10 +8,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -61,19 +61,27 @@ public final class ImageInputs {
   public static String fromFile(Path file) {
     Objects.requireNonNull(file, "file");
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    byte[] content;
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      List<Violation> violations = inspect(name, new ChannelSource(channel));
-      if (!violations.isEmpty()) {
-        throw new KlingValidationException(name, violations);
+      if (channel.size() > MAX_BYTES) { // too large to load: judge its header where it lies
+        throw new KlingValidationException(name, inspect(name, new ChannelSource(channel)));
       }
+      content = readAll(channel);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the image " + name, e);
     }
-    try {
-      return Base64.getEncoder().encodeToString(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the image " + name, e);
+    return fromBytes(name, content); // the bytes read are the bytes checked and encoded
+  }
+
+  private static byte[] readAll(FileChannel channel) throws IOException {
+    // a file that shrinks meanwhile ends early; one that grows is cut at its size when opened
+    ByteBuffer buffer = ByteBuffer.allocate((int) channel.size());
+    int read = 0;
+    while (buffer.hasRemaining() && read >= 0) {
+      read = channel.read(buffer);
     }
+    return buffer.position() == buffer.capacity() ? buffer.array()
+        : Arrays.copyOf(buffer.array(), buffer.position());
   }
 
   /**
