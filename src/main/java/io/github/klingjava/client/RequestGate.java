@@ -29,7 +29,7 @@ final class RequestGate {
   void check(TaskFamily family, Object request) {
     if (request == null) {
       throw new KlingValidationException(family.requestSchema(), List.of(
-          new Violation("$", "null", "required", "request: must not be null")));
+          Violation.of("$", null, "required", "the request must not be null")));
     }
     if (validator != null) {
       validator.validate(family.requestSchema(), request, vendor.id());

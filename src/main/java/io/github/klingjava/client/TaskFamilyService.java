@@ -136,19 +136,19 @@ public final class TaskFamilyService<R> {
   private static void requireId(String name, String id) {
     if (id == null || id.isBlank()) {
       throw new KlingValidationException(name, List.of(
-          new Violation("$." + name, String.valueOf(id), "required", name + ": must be a non-blank task id")));
+          Violation.of("$." + name, id == null ? null : "\"" + id + "\"", "required", "a non-blank task id is required")));
     }
   }
 
   private static void requirePage(int pageNum, int pageSize) {
     List<Violation> violations = new ArrayList<>();
     if (pageNum < 1 || pageNum > MAX_PAGE_NUM) {
-      violations.add(new Violation("$.pageNum", String.valueOf(pageNum), "range",
-          "pageNum: " + pageNum + " is outside [1, " + MAX_PAGE_NUM + "]"));
+      violations.add(Violation.of("$.pageNum", String.valueOf(pageNum), "range",
+          pageNum + " is outside [1, " + MAX_PAGE_NUM + "]"));
     }
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      violations.add(new Violation("$.pageSize", String.valueOf(pageSize), "range",
-          "pageSize: " + pageSize + " is outside [1, " + MAX_PAGE_SIZE + "]"));
+      violations.add(Violation.of("$.pageSize", String.valueOf(pageSize), "range",
+          pageSize + " is outside [1, " + MAX_PAGE_SIZE + "]"));
     }
     if (!violations.isEmpty()) {
       throw new KlingValidationException("list parameters", violations);

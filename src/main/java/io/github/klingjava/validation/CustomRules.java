@@ -134,7 +134,7 @@ final class CustomRules {
     }
   }
 
-  /** Exactly one axis of a simple camera's config is non-zero; the axes are the schema's properties. */
+  /** Exactly one axis of a simple camera's config is non-zero (axes: the schema's properties). */
   @SuppressWarnings("unchecked")
   private static void cameraConfigSingleAxis(Map<String, Object> schema,
       Map<String, Object> object, String path, List<Violation> out) {

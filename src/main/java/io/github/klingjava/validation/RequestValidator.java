@@ -1,10 +1,17 @@
 package io.github.klingjava.validation;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
 import io.github.klingjava.json.KlingMoshi;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import okio.Buffer;
 
 /**
  * Checks a request before it leaves the process, with the constraints of the spec embedded in the
@@ -13,9 +20,9 @@ import java.util.Objects;
  * vendor, the tighter limits it documents ({@code x-vendor-constraints}).
  *
  * <p>The request is first written to JSON exactly as the client sends it (with
- * {@link KlingMoshi#create()}: snake_case names, null fields left out) and the JSON is checked, so a
- * generated model and a hand-built {@code Map} are judged alike. Every violation is collected; none
- * stops the others from being found.
+ * {@link KlingMoshi#create()}: snake_case names, null fields left out) and the JSON is checked,
+ * so a generated model and a hand-built {@code Map} are judged alike. Every violation is
+ * collected; none stops the others from being found.
  *
  * <pre>{@code
  * RequestValidator validator = RequestValidator.create();
@@ -123,13 +130,50 @@ public final class RequestValidator {
   }
 
   /**
-   * The request as the JSON tree the wire would carry: written with the client's Moshi and read
-   * back, so numbers become doubles and null fields disappear exactly as when sending.
+   * The request as the JSON tree the wire would carry: written with the client's Moshi (so null
+   * fields disappear exactly as when sending) and read back with every number kept exact as a
+   * {@link BigDecimal} (an int64 near 2^63 must not be rounded through a double).
    */
   private Object toTree(Object request) throws IOException {
     if (request == null) {
       return null;
     }
-    return json.fromJson(json.toJson(request));
+    String text = json.toJson(request);
+    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text))) {
+      return read(reader);
+    }
+  }
+
+  static Object read(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT: {
+        Map<String, Object> object = new LinkedHashMap<>();
+        reader.beginObject();
+        while (reader.hasNext()) {
+          object.put(reader.nextName(), read(reader));
+        }
+        reader.endObject();
+        return object;
+      }
+      case BEGIN_ARRAY: {
+        List<Object> array = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          array.add(read(reader));
+        }
+        reader.endArray();
+        return array;
+      }
+      case STRING:
+        return reader.nextString();
+      case NUMBER:
+        return new BigDecimal(reader.nextString()); // Moshi gives a number's literal text
+      case BOOLEAN:
+        return reader.nextBoolean();
+      case NULL:
+        return reader.nextNull();
+      default:
+        throw new JsonDataException("Unexpected " + reader.peek() + " at " + reader.getPath());
+    }
   }
 }

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A small interpreter of the JSON-Schema subset (OpenAPI 3.0 dialect) that the spec uses, run over a
- * JSON tree as Moshi's {@code JsonAdapter<Object>} produces it ({@code Map<String,Object>},
+ * A small interpreter of the JSON-Schema subset (OpenAPI 3.0 dialect) that the spec uses, run over
+ * a JSON tree as Moshi's {@code JsonAdapter<Object>} produces it ({@code Map<String,Object>},
  * {@code List}, {@code String}, {@code Number}, {@code Boolean}, {@code null}).
  *
  * <p>It reads the schemas from the spec itself ({@code components/schemas}), so the client, the
@@ -91,7 +91,8 @@ final class SchemaValidator {
   }
 
   /**
-   * The validator over the spec embedded on the classpath ({@value #RESOURCE}), loaded on first use.
+   * The validator over the spec embedded on the classpath ({@value #RESOURCE}), loaded on first
+   * use.
    *
    * @throws IllegalStateException when the resource is missing or unreadable, or the spec names
    *     a rule the client does not implement
@@ -365,7 +366,8 @@ final class SchemaValidator {
     Object additional = schema.get("additionalProperties");
     for (Map.Entry<String, Object> e : value.entrySet()) {
       String key = e.getKey();
-      Map<String, Object> propertySchema = properties == null ? null : asObject(properties.get(key));
+      Map<String, Object> propertySchema = properties == null ? null
+          : asObject(properties.get(key));
       String at = child(path, key);
       if (propertySchema != null) {
         check(propertySchema, null, e.getValue(), at, ctx, out);
@@ -734,11 +736,62 @@ final class SchemaValidator {
   private Pattern pattern(String regex) {
     return patterns.computeIfAbsent(regex, r -> {
       try {
-        return Pattern.compile(r);
+        return Pattern.compile(javaRegex(r));
       } catch (PatternSyntaxException e) {
         throw new IllegalStateException("The spec's pattern " + r + " is not a valid regex", e);
       }
     });
+  }
+
+  /** ECMAScript's white space for {@code \s}: wider than Java's, which lacks NBSP, U+FEFF etc. */
+  private static final String ECMA_SPACE =
+      "\\t\\n\\x0B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F"
+          + "\\u3000\\uFEFF";
+
+  /**
+   * Rewrites an ECMAScript pattern (the dialect of JSON Schema, and of Prism's validator) into a
+   * Java regex with the same meaning where the two differ for patterns such as the spec's:
+   * {@code \s} and {@code \S} get ECMAScript's white-space set, and an unescaped {@code $} outside
+   * a character class becomes {@code \z}, since Java's {@code $} also matches before a final line
+   * break ({@code "https://x/\n"} would pass {@code ^\S+$}). Everything else is passed as is.
+   */
+  static String javaRegex(String ecma) {
+    StringBuilder out = new StringBuilder(ecma.length() + 16);
+    boolean inClass = false;
+    for (int i = 0; i < ecma.length(); i++) {
+      char c = ecma.charAt(i);
+      if (c == '\\' && i + 1 < ecma.length()) {
+        char next = ecma.charAt(++i);
+        if (next == 's') {
+          out.append('[').append(ECMA_SPACE).append(']');
+        } else if (next == 'S') {
+          out.append("[^").append(ECMA_SPACE).append(']');
+        } else {
+          out.append(c).append(next);
+        }
+      } else if (c == '[' && !inClass) {
+        boolean negated = i + 1 < ecma.length() && ecma.charAt(i + 1) == '^';
+        int close = i + (negated ? 2 : 1);
+        if (close < ecma.length() && ecma.charAt(close) == ']') {
+          out.append(negated ? "(?s:.)" : "(?!)"); // ECMAScript's [^] and [], not literal ]
+          i = close;
+        } else {
+          inClass = true;
+          out.append(negated ? "[^" : "[");
+          i += negated ? 1 : 0;
+        }
+      } else if (c == ']' && inClass) {
+        inClass = false;
+        out.append(c);
+      } else if ((c == '[' || c == '&') && inClass) {
+        out.append('\\').append(c); // literal in ECMAScript; nesting/intersection in Java
+      } else if (c == '$' && !inClass) {
+        out.append("\\z");
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static boolean typeMatches(Object type, Object value) {

@@ -7,17 +7,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One broken rule of a request (or of a local image file), found before anything leaves the process.
+ * One broken rule of a request (or of a local image file), found before anything leaves the
+ * process.
  *
  * <ul>
- *   <li>{@link #path()}: where, as a JSON path such as {@code $.subject_image_list[3].subject_image}
- *       ({@code $} is the request itself), or a file name for {@code ImageInputs};</li>
- *   <li>{@link #value()}: the offending value as text, abbreviated (a Base64 image is cut to about 40
- *       characters), or {@code null} when the problem is that something is missing;</li>
- *   <li>{@link #rule()}: the id of the rule: a JSON-Schema keyword ({@code maxLength}, {@code enum},
- *       {@code minimum}, {@code pattern}, {@code required}, {@code additionalProperties}, {@code type},
- *       ...), an {@code x-rule} name of the spec ({@code down-xor-bottom-ratio}), an
- *       {@code x-kling-rules} id ({@code expansion-area-at-most-3x}), or an image-file rule id;</li>
+ *   <li>{@link #path()}: where, as a JSON path such as
+ *       {@code $.subject_image_list[3].subject_image} ({@code $} is the request itself), or a file
+ *       name for {@code ImageInputs};</li>
+ *   <li>{@link #value()}: the offending value as text, abbreviated (a Base64 image is cut to about
+ *       40 characters), or {@code null} when the problem is that something is missing;</li>
+ *   <li>{@link #rule()}: the id of the rule: a JSON-Schema keyword ({@code maxLength},
+ *       {@code enum}, {@code minimum}, {@code pattern}, {@code required},
+ *       {@code additionalProperties}, {@code type}, ...), an {@code x-rule} name of the spec
+ *       ({@code down-xor-bottom-ratio}), an {@code x-kling-rules} id
+ *       ({@code expansion-area-at-most-3x}), or an image-file rule id;</li>
  *   <li>{@link #message()}: one line for people that names the place, the value and the rule, e.g.
  *       {@code $.n: 12 is above the maximum 9 (rule maximum)}.</li>
  * </ul>
@@ -48,15 +51,17 @@ public final class Violation {
   }
 
   /**
-   * Builds a violation whose message is {@code "<path>: <description> (rule <rule>)"}.
+   * Builds a violation in the library's message format, {@code "<path>: <description> (rule
+   * <rule>)"}, e.g. {@code of("$.n", "12", "maximum", "12 is above the maximum 9")}.
    *
    * @param path where the rule is broken
-   * @param value the display text of the offending value (see {@link #display(Object)}), or null
+   * @param value the display text of the offending value (abbreviated: strings quoted and cut to
+   *     about 40 characters), or null when something is missing
    * @param rule the rule id
    * @param description what is wrong, in words, naming the value
    * @return the violation
    */
-  static Violation of(String path, String value, String rule, String description) {
+  public static Violation of(String path, String value, String rule, String description) {
     return new Violation(path, value, rule, path + ": " + description + " (rule " + rule + ")");
   }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,9 +25,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * One passing and one failing case for every constraint of the four request schemas: each
  * property's limit, enum, pattern and type, each required field, each additionalProperties, each
- * x-rule, each x-kling-rules id and each vendor constraint. {@link #everyConstraintOfTheSpecIsCovered()}
- * reads the constraints from the spec and fails for any that has no passing or no failing case
- * here, so a constraint added to the spec must get its cases.
+ * x-rule, each x-kling-rules id and each vendor constraint.
+ * {@link #everyConstraintOfTheSpecIsCovered()} reads the constraints from the spec and fails for
+ * any that has no passing or no failing case here, so a constraint added to the spec must get its
+ * cases.
  */
 class RequestConstraintsTest {
 
@@ -150,10 +152,13 @@ class RequestConstraintsTest {
     // the inventory itself works: a sample of what the spec says today
     for (String known : List.of("ImageGenerationRequest $.n maximum",
         "ImageGenerationRequest $.subject_image_list[*].subject_image pattern",
-        "ImageGenerationRequest prompt-or-subjects", "ImageGenerationRequest $ additionalProperties",
-        "ImageExpansionRequest expansion-area-at-most-3x", "ImageExpansionRequest down-xor-bottom-ratio",
+        "ImageGenerationRequest prompt-or-subjects",
+        "ImageGenerationRequest $ additionalProperties",
+        "ImageExpansionRequest expansion-area-at-most-3x",
+        "ImageExpansionRequest down-xor-bottom-ratio",
         "ImageToVideoRequest $.dynamic_masks[*].trajectories[*].x required",
-        "ImageToVideoRequest $.duration enum@cometapi", "ImageToVideoRequest camera-config-single-axis",
+        "ImageToVideoRequest $.duration enum@cometapi",
+        "ImageToVideoRequest camera-config-single-axis",
         "MultiImageRequest $.subject_image_list required")) {
       assertTrue(all.contains(known), "inventory lacks " + known + ": " + all);
     }
@@ -275,17 +280,20 @@ class RequestConstraintsTest {
     // element_list and its items
     Map<String, Object> element = obj("element_id", 7);
     passing(c, IG, with(IG_TEXT, "$.element_list", times(10, element)), "$.element_list maxItems");
-    failing(c, IG, with(IG_TEXT, "$.element_list", times(11, element)), "$.element_list", "maxItems");
+    failing(c, IG, with(IG_TEXT, "$.element_list", times(11, element)), "$.element_list",
+        "maxItems");
     passing(c, IG, IG_TEXT, "$.element_list[*] additionalProperties",
         "$.element_list[*].element_id required");
     failing(c, IG, with(IG_TEXT, "$.element_list[0].name", "hero"), "$.element_list[0].name",
         "additionalProperties");
     failing(c, IG, with(IG_TEXT, "$.element_list[0]", obj()), "$.element_list[0].element_id",
         "required");
-    passing(c, IG, with(IG_TEXT, "$.element_list[0].element_id", 9_007_199_254_740_991L),
+    passing(c, IG, with(IG_TEXT, "$.element_list[0].element_id", Long.MAX_VALUE),
+        "$.element_list[*].element_id format"); // exact: not rounded through a double
+    passing(c, IG, with(IG_TEXT, "$.element_list[0].element_id", Long.MIN_VALUE),
         "$.element_list[*].element_id format");
-    failing(c, IG, with(IG_TEXT, "$.element_list[0].element_id", 1e19),
-        "$.element_list[0].element_id", "format");
+    failing(c, IG, with(IG_TEXT, "$.element_list[0].element_id",
+        new BigDecimal("9223372036854775808")), "$.element_list[0].element_id", "format");
     // the multi-subject variant
     passing(c, IG, with(IG_MULTI, "$.subject_image_list", times(4, obj("subject_image", URL))),
         "$.subject_image_list minItems", "$.subject_image_list maxItems",
@@ -393,7 +401,8 @@ class RequestConstraintsTest {
 
   private static void imageToVideo(List<Case> c) {
     passing(c, IV, IV_BASE, "$ additionalProperties", "$.image required");
-    failing(c, IV, with(IV_BASE, "$.aspect_ratio", "16:9"), "$.aspect_ratio", "additionalProperties");
+    failing(c, IV, with(IV_BASE, "$.aspect_ratio", "16:9"), "$.aspect_ratio",
+        "additionalProperties");
     enumeration(c, IV, IV_BASE, "$.model_name", "VideoModel", "kling-v2");
     failing(c, IV, without(IV_BASE, "$.image"), "$.image", "required");
     imageInput(c, IV, IV_BASE, "$.image");
@@ -505,7 +514,7 @@ class RequestConstraintsTest {
     passing(c, IV, COMET, with(IV_BASE, "$.duration", "5"), "$.duration enum@" + COMET);
     passing(c, IV, COMET, with(IV_BASE, "$.duration", "10"), "$.duration enum@" + COMET);
     failing(c, IV, COMET, with(IV_BASE, "$.duration", "15"), "$.duration", "enum");
-    passing(c, IV, with(IV_BASE, "$.duration", "15"), "$.duration enum"); // only CometAPI refuses it
+    passing(c, IV, with(IV_BASE, "$.duration", "15"), "$.duration enum"); // CometAPI refuses it
   }
 
   // ---------------------------------------------------------------------------------------------

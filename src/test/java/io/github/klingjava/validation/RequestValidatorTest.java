@@ -149,9 +149,20 @@ class RequestValidatorTest {
     assertEquals("pattern", v.rule());
     assertEquals("\"data:image/png;base64,iVBORw0KGgoAAAANSU…\" (" + dataUri.length()
         + " characters)", v.value());
-    assertTrue(v.message().length() < 150, v.message());
-    assertEquals("$.image: " + v.value() + " does not match the pattern ^(?!data:)\\S+$ of"
-        + " ImageInput (rule pattern)", v.message());
+    assertTrue(v.message().length() < 200, v.message());
+    assertEquals("$.image: " + v.value() + " does not match the pattern"
+        + " ^(?![dD][aA][tT][aA]:)(https?://\\S+|[A-Za-z0-9+/]+={0,2})$ of ImageInput (rule pattern)", v.message());
+  }
+
+  @Test
+  void patternsJudgeLikePrismsEcmaScriptRegexNotLikeJava() {
+    // Java's $ would accept a final newline and its \S a no-break space; Prism's would not
+    assertEquals("pattern", only(RequestValidator.IMAGE_TO_VIDEO,
+        with(IV_BASE, "$.callback_url", "https://hooks.example.com/v\n")).rule());
+    assertEquals("pattern", only(RequestValidator.IMAGE_TO_VIDEO,
+        with(IV_BASE, "$.image", "https://images.example.com/a\u00A0cat.jpg")).rule());
+    assertEquals("pattern", only(RequestValidator.IMAGE_TO_VIDEO,
+        with(IV_BASE, "$.image", "\uFEFF" + B64)).rule());
   }
 
   @Test

@@ -13,10 +13,11 @@ import java.util.function.BiConsumer;
  * everything it references: the list the tests must cover with a passing and a failing case.
  *
  * <p>A constraint key looks like {@code "ImageGenerationRequest $.n maximum"} (property
- * constraints, {@code [*]} for any array index), {@code "ImageGenerationRequest $ additionalProperties"}
- * (at the object that forbids extra properties), {@code "ImageGenerationRequest prompt-or-subjects"}
- * ({@code x-rule} names and {@code x-kling-rules} ids) or
- * {@code "ImageGenerationRequest $.prompt maxLength@cometapi"} (vendor constraints).
+ * constraints, {@code [*]} for any array index),
+ * {@code "ImageGenerationRequest $ additionalProperties"} (at the object that forbids extra
+ * properties), {@code "ImageGenerationRequest prompt-or-subjects"} ({@code x-rule} names and
+ * {@code x-kling-rules} ids) or {@code "ImageGenerationRequest $.prompt maxLength@cometapi"}
+ * (vendor constraints).
  */
 final class SpecInventory {
 

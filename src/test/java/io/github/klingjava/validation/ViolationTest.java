@@ -40,6 +40,15 @@ class ViolationTest {
   }
 
   @Test
+  void theFactoryWritesTheLibrarysMessageFormat() {
+    Violation v = Violation.of("$.n", "12", "maximum", "12 is above the maximum 9");
+    assertEquals("$.n: 12 is above the maximum 9 (rule maximum)", v.message());
+    assertEquals("$.n", v.path());
+    assertEquals("12", v.value());
+    assertEquals("maximum", v.rule());
+  }
+
+  @Test
   void equalityIsByValue() {
     Violation a = new Violation("$.n", "12", "maximum", "$.n: 12 (rule maximum)");
     assertEquals(a, new Violation("$.n", "12", "maximum", "$.n: 12 (rule maximum)"));
