@@ -88,7 +88,7 @@ public final class ProcessPrismBackend implements PrismBackend {
     pump.setDaemon(true);
     pump.start();
     String url = awaitReady(process, log);
-    String description = "prism-cli " + version() + " (node, " + cli + ")";
+    String description = "prism-cli " + version() + " (node, " + cli.toAbsolutePath().normalize() + ")";
     return new ProcessInstance(process, log, url, description);
   }
 

@@ -50,8 +50,17 @@ final class SummaryText {
       }
       out.add(line.toString());
     }
-    Tally.byTarget(rows).forEach((target, targetRows) ->
-        out.add(String.format("   %-28s %s", target, Tally.describe(targetRows))));
+    List<String> allSkipped = new ArrayList<>();
+    Tally.byTarget(rows).forEach((target, targetRows) -> {
+      if (targetRows.stream().allMatch(r -> r.status() == Status.SKIPPED)) {
+        allSkipped.add(target);
+      } else {
+        out.add(String.format("   %-36s %s", target, Tally.describe(targetRows)));
+      }
+    });
+    if (!allSkipped.isEmpty()) {
+      out.add("   all skipped: " + String.join(", ", allSkipped));
+    }
     Map<String, Integer> skips = new LinkedHashMap<>();
     rows.stream().filter(r -> r.status() == Status.SKIPPED)
         .forEach(r -> skips.merge(r.detail(), 1, Integer::sum));
