@@ -5,6 +5,7 @@ import io.github.klingjava.contract.client.Clients;
 import io.github.klingjava.contract.client.FamilyOps;
 import io.github.klingjava.contract.client.Models;
 import io.github.klingjava.contract.prism.PrismSession;
+import io.github.klingjava.contract.spec.DeclaredFields;
 import io.github.klingjava.contract.spec.ExampleCatalog;
 import io.github.klingjava.contract.spec.OperationSpec;
 import io.github.klingjava.contract.spec.SpecDocument;
@@ -18,13 +19,17 @@ import java.util.Objects;
 final class ErrorChecks {
 
   private final ErrorExpectations expectations;
+  private final DeclaredFields declared;
 
   ErrorChecks(SpecDocument spec) {
     this.expectations = new ErrorExpectations(spec);
+    this.declared = new DeclaredFields(spec);
   }
 
   void check(PrismSession prism, ExampleCatalog.ErrorCase c) {
     String where = c.operation().operationId() + " / " + c.status() + " " + c.name();
+    String schema = c.operation().responseSchemas().get(Integer.toString(c.status()));
+    ExampleChecks.expectDeclared(where + ": the error example", declared.undeclared(schema, c.body()), schema);
     Class<? extends KlingApiException> expected = expectations.expected(c.status(), c.body());
     OperationSpec op = c.operation();
     Object request = op.kind() == OperationSpec.Kind.CREATE

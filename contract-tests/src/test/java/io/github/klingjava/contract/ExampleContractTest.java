@@ -6,6 +6,7 @@ import io.github.klingjava.contract.prism.PrismSession;
 import io.github.klingjava.contract.report.Matrix;
 import io.github.klingjava.contract.report.Rows;
 import io.github.klingjava.contract.report.Section;
+import io.github.klingjava.contract.spec.DeclaredFields;
 import io.github.klingjava.contract.spec.ExampleCatalog;
 import io.github.klingjava.contract.spec.SpecDocument;
 import java.util.stream.Stream;
@@ -43,10 +44,17 @@ class ExampleContractTest {
         c.callback().operationId() + " " + c.name(),
         () -> Rows.run(Section.EXAMPLE, c.callback().operationId(), c.name(), "spec", c.key(), row -> {
           String where = c.callback().operationId() + " / " + c.name();
+          java.util.List<String> problems = new java.util.ArrayList<>();
+          ExampleChecks.collect(problems, () -> ExampleChecks.expectDeclared("the callback example",
+              new DeclaredFields(SpecDocument.load()).undeclared(c.callback().schema(), c.body()),
+              c.callback().schema()));
           Class<?> type = Class.forName("io.github.klingjava.generated.model." + c.callback().schema());
-          Object parsed = ExampleChecks.strictParse(where, type, c.body().toString());
-          ExampleChecks.expectSame(where + ": the " + type.getSimpleName() + " written back differs from"
-              + " the example", c.body(), Models.write(parsed));
+          ExampleChecks.collect(problems, () -> ExampleChecks.expectSame("the " + type.getSimpleName()
+              + " written back differs from the example", c.body(),
+              Models.write(ExampleChecks.strictParse(type, c.body().toString()))));
+          if (!problems.isEmpty()) {
+            throw ExampleChecks.failure(where, problems, null);
+          }
         })));
   }
 }

@@ -8,7 +8,6 @@ import io.github.klingjava.contract.prism.PrismExtension;
 import io.github.klingjava.contract.prism.PrismSession;
 import io.github.klingjava.contract.report.Rows;
 import io.github.klingjava.contract.report.Section;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.DisplayName;
@@ -30,7 +29,7 @@ class PrismBackendSmokeTest {
           Request request = new Request.Builder()
               .url(prism.mock().baseUrl() + "/v1/images/generations?pageNum=1&pageSize=2")
               .header("Authorization", "Bearer smoke").header("Prefer", "example=empty-page").build();
-          try (Response response = new OkHttpClient().newCall(request).execute()) {
+          try (Response response = io.github.klingjava.contract.client.Clients.shared().newCall(request).execute()) {
             assertEquals(200, response.code());
             assertNull(response.header("sl-violations"), "no violations expected");
             assertTrue(response.body().string().contains("\"data\":[]"));

@@ -6,6 +6,8 @@ import io.github.klingjava.contract.prism.PrismSession;
 import io.github.klingjava.http.RetryPolicy;
 import io.github.klingjava.vendor.VendorProfile;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -18,7 +20,13 @@ public final class Clients {
   /** The credential used against mocks: any bearer value passes Prism's presence check. */
   public static final String MOCK_KEY = "contract-test-key";
 
-  private static final OkHttpClient SHARED = new OkHttpClient();
+  /**
+   * Idle connections are dropped after 2 s: Prism closes keep-alive connections after 5 s, and the
+   * client turns OkHttp's retry on a stale pooled connection off (a POST must not be sent twice), so
+   * a connection idle for longer would fail the next test with "unexpected end of stream".
+   */
+  private static final OkHttpClient SHARED = new OkHttpClient.Builder()
+      .connectionPool(new ConnectionPool(5, 2, TimeUnit.SECONDS)).build();
 
   private Clients() {
   }

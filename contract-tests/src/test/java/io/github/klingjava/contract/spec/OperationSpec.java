@@ -19,11 +19,13 @@ import java.util.Map;
  * @param requestSchema the request body's schema name, or null
  * @param requestExamples request body examples by name
  * @param responseExamples examples by status code, then by name
+ * @param responseSchemas the body schema name by status code
  * @param callbacks callback operations (id, examples by name)
  */
 public record OperationSpec(String operationId, String method, String path, String family, Kind kind,
     String requestSchema, Map<String, JsonNode> requestExamples,
-    Map<String, Map<String, JsonNode>> responseExamples, List<Callback> callbacks) {
+    Map<String, Map<String, JsonNode>> responseExamples, Map<String, String> responseSchemas,
+    List<Callback> callbacks) {
 
   /** What the operation does. */
   public enum Kind { CREATE, GET, LIST }
@@ -56,11 +58,13 @@ public record OperationSpec(String operationId, String method, String path, Stri
     String requestSchema = SpecDocument.schemaName(media.path("schema"));
     Map<String, JsonNode> requestExamples = examples(spec, media.path("examples"));
     Map<String, Map<String, JsonNode>> responses = new LinkedHashMap<>();
+    Map<String, String> schemas = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.path("responses").fields(); it.hasNext();) {
       Map.Entry<String, JsonNode> response = it.next();
       JsonNode resolved = spec.resolve(response.getValue());
-      responses.put(response.getKey(),
-          examples(spec, resolved.path("content").path("application/json").path("examples")));
+      JsonNode content = resolved.path("content").path("application/json");
+      responses.put(response.getKey(), examples(spec, content.path("examples")));
+      schemas.put(response.getKey(), SpecDocument.schemaName(content.path("schema")));
     }
     List<Callback> callbacks = new ArrayList<>();
     for (JsonNode callback : iterable(node.path("callbacks"))) {
@@ -73,7 +77,7 @@ public record OperationSpec(String operationId, String method, String path, Stri
       }
     }
     return new OperationSpec(id, method.toUpperCase(Locale.ROOT), path, family, kind, requestSchema,
-        requestExamples, responses, callbacks);
+        requestExamples, responses, schemas, callbacks);
   }
 
   private static Map<String, JsonNode> examples(SpecDocument spec, JsonNode examples) {
