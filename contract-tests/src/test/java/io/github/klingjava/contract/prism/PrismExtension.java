@@ -1,5 +1,7 @@
 package io.github.klingjava.contract.prism;
 
+import io.github.klingjava.contract.config.ContractConfig;
+import io.github.klingjava.contract.report.Matrix;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -60,6 +62,8 @@ public final class PrismExtension implements BeforeAllCallback, ParameterResolve
       try {
         return new Started(PrismSession.start(), null);
       } catch (RuntimeException e) {
+        Matrix.get().backendUsed("none", ContractConfig.backend(), "not started",
+            "PRISM DID NOT START: " + e.getMessage());
         return new Started(null, e);
       }
     }

@@ -1,5 +1,6 @@
 package io.github.klingjava.contract.prism;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.klingjava.contract.config.ContractConfig;
 import java.io.BufferedReader;
@@ -50,6 +51,26 @@ public final class ProcessPrismBackend implements PrismBackend {
     if (!Files.isRegularFile(cli)) {
       throw new PrerequisiteMissingException("process backend: the pinned Prism CLI is not installed"
           + " (no " + cli.toAbsolutePath().normalize() + "): " + NPM_FIX);
+    }
+    String locked = lockedVersion();
+    if (locked != null && !locked.equals(version())) {
+      throw new PrerequisiteMissingException("process backend: Prism " + version() + " is installed but"
+          + " openapi/package-lock.json pins " + locked + ": " + NPM_FIX);
+    }
+  }
+
+  /** @return the version package-lock.json pins next to node_modules, or null when there is none */
+  String lockedVersion() {
+    Path lock = cli.toAbsolutePath().normalize().getParent().getParent().getParent().resolve("package-lock.json");
+    if (!Files.isRegularFile(lock)) {
+      return null;
+    }
+    try {
+      JsonNode version = new ObjectMapper().readTree(lock.toFile()).path("packages")
+          .path("node_modules/@stoplight/prism-cli").path("version");
+      return version.isTextual() ? version.asText() : null;
+    } catch (IOException e) {
+      return null;
     }
   }
 
