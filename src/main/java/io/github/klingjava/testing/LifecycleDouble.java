@@ -143,6 +143,19 @@ public final class LifecycleDouble implements AutoCloseable {
   }
 
   /**
+   * Waits for callbacks to have gone out (they are sent from the double's threads).
+   *
+   * @param count how many callbacks in all
+   * @param timeout how long to wait at most
+   * @return the callbacks sent so far; fewer than {@code count} when the time ran out
+   * @throws InterruptedException when interrupted
+   */
+  public List<CallbackDelivery> awaitCallbacks(int count, Duration timeout)
+      throws InterruptedException {
+    return book.awaitDeliveries(count, timeout.toNanos());
+  }
+
+  /**
    * @param taskId a task with a time-based script
    * @return when it reaches its outcome, empty for poll-counted scripts
    */

@@ -88,8 +88,20 @@ final class TaskBook {
     requests.add(request);
   }
 
-  void delivered(CallbackDelivery delivery) {
+  synchronized void delivered(CallbackDelivery delivery) {
     deliveries.add(delivery);
+    notifyAll();
+  }
+
+  /** Waits until {@code count} callbacks went out, or the time is up. */
+  synchronized List<CallbackDelivery> awaitDeliveries(int count, long timeoutNanos)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutNanos;
+    for (long left = timeoutNanos; deliveries.size() < count && left > 0;
+        left = deadline - System.nanoTime()) {
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return List.copyOf(deliveries);
   }
 
   List<RecordedRequest> requests() {
