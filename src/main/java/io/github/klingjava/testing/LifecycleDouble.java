@@ -227,12 +227,15 @@ public final class LifecycleDouble implements AutoCloseable {
 
   /** Time-based tasks with a callback URL call back when ready even if nobody polls. */
   private void armTimer(ScriptedTask task) {
-    if (task.readyAt() == null || task.callbackUrl() == null) {
+    if (task.readyAt() == null || task.callbackUrl() == null || timers.isShutdown()) {
       return;
     }
-    long delay = Math.max(0, Duration.between(clock.instant(), task.readyAt()).toMillis());
+    // Rounded up, and re-armed if it fires early: timers and the clock need not agree exactly.
+    long delay = Math.max(1, Duration.between(clock.instant(), task.readyAt()).toMillis() + 1);
     timers.schedule(() -> {
-      if (task.finishIfReady(clock.instant())) {
+      if (clock.instant().isBefore(task.readyAt())) {
+        armTimer(task);
+      } else if (task.finishIfReady(clock.instant())) {
         changed(task);
       }
     }, delay, TimeUnit.MILLISECONDS);
