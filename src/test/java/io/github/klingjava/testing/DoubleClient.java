@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -46,7 +47,9 @@ public final class DoubleClient {
   }
 
   public TaskPoller poller(String family) {
-    return id -> call(new Request.Builder().url(baseUrl + family + "/" + id)
+    // Like Retrofit's @Path: the id is one encoded segment, whatever characters it holds.
+    return id -> call(new Request.Builder()
+        .url(HttpUrl.get(baseUrl + family).newBuilder().addPathSegment(id).build())
         .header("Authorization", "Bearer test-key").get().build());
   }
 
