@@ -41,6 +41,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LifecycleDouble implements AutoCloseable {
 
+  static {
+    // The JDK server writes headers and body as two packets; with Nagle on, each answer then
+    // waits for the client's delayed ACK (~40 ms). Read once by the JDK when its first server
+    // starts, so set here only when nobody chose otherwise.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Clock clock;
   private final TaskBook book = new TaskBook();
   private HttpServer server;
