@@ -26,12 +26,12 @@ final class PlatformAdapters {
     return new JsonAdapter<BigDecimal>() {
       @Override
       public BigDecimal fromJson(JsonReader reader) throws IOException {
+        String path = reader.getPath(); // in an array, reading moves the path past the value
         String text = reader.nextString(); // Moshi returns a number's literal text here
         try {
           return new BigDecimal(text);
         } catch (NumberFormatException e) {
-          throw new JsonDataException("Expected a number but was '" + text + "' at "
-              + reader.getPath(), e);
+          throw new JsonDataException("Expected a number but was '" + text + "' at " + path, e);
         }
       }
 
@@ -47,11 +47,12 @@ final class PlatformAdapters {
     return new JsonAdapter<T>() {
       @Override
       public T fromJson(JsonReader reader) throws IOException {
+        String path = reader.getPath();
         String text = reader.nextString();
         try {
           return parse.apply(text);
         } catch (RuntimeException e) {
-          throw new JsonDataException("Cannot read '" + text + "' at " + reader.getPath(), e);
+          throw new JsonDataException("Cannot read '" + text + "' at " + path, e);
         }
       }
 

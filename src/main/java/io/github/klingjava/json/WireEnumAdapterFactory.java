@@ -1,6 +1,7 @@
 package io.github.klingjava.json;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
@@ -45,6 +46,7 @@ public final class WireEnumAdapterFactory implements JsonAdapter.Factory {
   private static Method findOf(Class<?> type) {
     try {
       Method of = type.getMethod("of", String.class);
+      of.trySetAccessible(); // a public method of a non-public class (e.g. in tests)
       if (!Modifier.isStatic(of.getModifiers()) || !type.isAssignableFrom(of.getReturnType())) {
         throw new IllegalArgumentException(type.getName() + ".of(String) must be static and return "
             + type.getSimpleName());
@@ -67,11 +69,16 @@ public final class WireEnumAdapterFactory implements JsonAdapter.Factory {
 
     @Override
     public WireEnum fromJson(JsonReader reader) throws IOException {
+      String path = reader.getPath(); // before reading: afterwards it points past the value
       String wire = reader.nextString();
       try {
         return (WireEnum) of.invoke(null, wire);
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("Cannot create " + type.getName() + " for '" + wire + "'", e);
+      } catch (InvocationTargetException e) {
+        // Reported like any other bad value, with the JSON path, so callers see one exception type.
+        throw new JsonDataException(type.getSimpleName() + ".of(\"" + wire + "\") failed at "
+            + path, e.getCause());
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("Cannot call " + of, e);
       }
     }
 

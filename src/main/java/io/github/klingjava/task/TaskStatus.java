@@ -56,18 +56,13 @@ public final class TaskStatus implements WireEnum {
   }
 
   /**
-   * The status of a task snapshot, whatever Java type the generated model gives the field: this
-   * class once the build maps the spec's {@code TaskStatus} to it, a plain String before.
+   * The status of a task snapshot.
    *
    * @param task a task from a response or a callback
    * @return its status, or null when the field is absent
    */
   public static TaskStatus ofTask(Task task) {
-    Object raw = task.getTaskStatus();
-    if (raw == null || raw instanceof TaskStatus) {
-      return (TaskStatus) raw;
-    }
-    return of(raw.toString());
+    return task.getTaskStatus();
   }
 
   /** @return the statuses this version of the spec defines, in lifecycle order */

@@ -200,7 +200,10 @@ final class KlingMoshiTest {
     assertEquals(new BigDecimal("0.1"), moshi.adapter(BigDecimal.class).fromJson("\"0.1\""));
     assertThrows(JsonDataException.class,
         () -> moshi.adapter(BigDecimal.class).fromJson("\"a lot\""));
-    assertThrows(JsonDataException.class, () -> times.fromJson("\"yesterday\""));
+    JsonDataException e = assertThrows(JsonDataException.class,
+        () -> moshi.adapter(Types.newParameterizedType(List.class, OffsetDateTime.class))
+            .fromJson("[\"2024-08-04T10:00:00Z\", \"yesterday\"]"));
+    assertTrue(e.getMessage().contains("'yesterday' at $[1]"), e.getMessage());
   }
 
   @Test
@@ -208,6 +211,42 @@ final class KlingMoshiTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> moshi.adapter(NoOf.class));
     assertTrue(e.getMessage().contains("of(String)"), e.getMessage());
+  }
+
+  @Test
+  void aFailingOfIsReportedAsBadDataWithItsPath() {
+    JsonDataException e = assertThrows(JsonDataException.class,
+        () -> moshi.adapter(Types.newParameterizedType(List.class, Refusing.class))
+            .fromJson("[\"ok\", \"no\"]"));
+    assertTrue(e.getMessage().contains("$[1]"), e.getMessage());
+  }
+
+  @Test
+  void floatsAreWrittenWithFloatPrecision() {
+    // format: float fields are Float; Moshi writes them as the float's own text, not 0.10000000149.
+    assertEquals("{\"image\":\"i\",\"weight\":0.1}",
+        moshi.adapter(SubjectImage.class).toJson(new SubjectImage().image("i").weight(0.1f)));
+  }
+
+  /** A WireEnum whose of() rejects some values. */
+  public static final class Refusing implements WireEnum {
+    private final String value;
+
+    private Refusing(String value) {
+      this.value = value;
+    }
+
+    public static Refusing of(String value) {
+      if (value.equals("no")) {
+        throw new IllegalArgumentException("no");
+      }
+      return new Refusing(value);
+    }
+
+    @Override
+    public String value() {
+      return value;
+    }
   }
 
   /** A WireEnum that forgot its factory method. */

@@ -1,0 +1,67 @@
+package io.github.klingjava.client;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.Moshi;
+import io.github.klingjava.error.ErrorHandler;
+import io.github.klingjava.error.KlingApiException;
+import io.github.klingjava.error.KlingTransportException;
+import io.github.klingjava.http.RawResponse;
+import java.io.IOException;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import retrofit2.Call;
+
+/**
+ * Runs a call built by a generated Retrofit interface on the client's OkHttp stack and turns the answer into
+ * a {@link KlingResponse} or a typed exception. Retrofit builds the request (route, method, JSON body);
+ * execution stays here so the exact body text is kept for the raw view and for error reports.
+ */
+final class CallExecutor {
+  private final OkHttpClient http;
+  private final Moshi moshi;
+  private final ErrorHandler errors;
+
+  CallExecutor(OkHttpClient http, Moshi moshi, ErrorHandler errors) {
+    this.http = http;
+    this.moshi = moshi;
+    this.errors = errors;
+  }
+
+  <T> KlingResponse<T> execute(Call<T> call, Class<T> type, Function<T, Integer> businessCode) {
+    Request request = call.request();
+    RawResponse raw = send(request);
+    if (!raw.isSuccessful()) {
+      throw errors.toException(raw.status(), raw.headers(), raw.body());
+    }
+    T value = parse(raw, type);
+    Integer code = businessCode.apply(value);
+    if (code != null && code != 0) {
+      throw errors.toException(raw.status(), raw.headers(), raw.body());
+    }
+    return new KlingResponse<>(raw, value);
+  }
+
+  private RawResponse send(Request request) {
+    try (Response response = http.newCall(request).execute()) {
+      return RawResponse.of(response.code(), response.headers(), response.body().string());
+    } catch (IOException e) {
+      throw KlingTransportException.of(e);
+    }
+  }
+
+  private <T> T parse(RawResponse raw, Class<T> type) {
+    try {
+      T value = moshi.adapter(type).fromJson(raw.body());
+      if (value != null) {
+        return value;
+      }
+    } catch (IOException | JsonDataException e) {
+      KlingApiException unexpected = errors.toException(raw.status(), raw.headers(), raw.body());
+      unexpected.addSuppressed(e);
+      throw unexpected;
+    }
+    throw errors.toException(raw.status(), raw.headers(), raw.body());
+  }
+}

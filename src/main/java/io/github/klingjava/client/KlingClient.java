@@ -1,0 +1,164 @@
+package io.github.klingjava.client;
+
+import com.squareup.moshi.Moshi;
+import io.github.klingjava.auth.Credentials;
+import io.github.klingjava.callback.CallbackReceiver;
+import io.github.klingjava.download.ResultDownloader;
+import io.github.klingjava.generated.model.ImageExpansionRequest;
+import io.github.klingjava.generated.model.ImageGenerationRequest;
+import io.github.klingjava.generated.model.ImageToVideoRequest;
+import io.github.klingjava.generated.model.MultiImageRequest;
+import io.github.klingjava.json.KlingMoshi;
+import io.github.klingjava.task.TaskPoller;
+import io.github.klingjava.task.TaskWaiter;
+import io.github.klingjava.vendor.TaskFamily;
+import io.github.klingjava.vendor.VendorProfile;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The entry point: one client per vendor and credential, thread-safe, meant to be shared.
+ *
+ * <pre>{@code
+ * try (KlingClient client = KlingClient.builder()
+ *     .vendor(VendorProfile.cometApi())
+ *     .credentials(Credentials.apiKey(System.getenv("COMETAPI_API_KEY")))
+ *     .build()) {
+ *   TaskResponse submitted = client.imageGeneration().submit(new ImageGenerationRequest()
+ *       .prompt("A red fox in fresh snow").aspectRatio(AspectRatio.RATIO_16_9));
+ *   Task done = client.imageGeneration().waitFor(submitted.getData().getTaskId(), WaitOptions.defaults());
+ *   List<Path> files = client.downloader().download(done, Path.of("out"));
+ * }
+ * }</pre>
+ *
+ * <p>Requests are validated against the spec before they are sent; answers are parsed with the spec's models;
+ * errors arrive as subclasses of {@link io.github.klingjava.error.KlingApiException} (see the README's table).
+ */
+public final class KlingClient implements AutoCloseable {
+  private final VendorProfile vendor;
+  private final Moshi moshi;
+  private final OkHttpClient downloadHttp;
+  private final TaskWaiter sharedWaiter;
+  private final TaskFamilyService<ImageGenerationRequest> imageGeneration;
+  private final TaskFamilyService<MultiImageRequest> multiImage;
+  private final TaskFamilyService<ImageExpansionRequest> imageExpansion;
+  private final TaskFamilyService<ImageToVideoRequest> imageToVideo;
+
+  KlingClient(KlingClientBuilder.Parts parts) {
+    this.vendor = parts.vendor();
+    this.moshi = KlingMoshi.create();
+    this.downloadHttp = parts.downloadHttp();
+    this.sharedWaiter = parts.waiter().build();
+    Retrofit retrofit = new Retrofit.Builder()
+        .baseUrl(vendor.baseUrl())
+        .client(parts.apiHttp())
+        .addConverterFactory(MoshiConverterFactory.create(moshi))
+        .build();
+    CallExecutor executor = new CallExecutor(parts.apiHttp(), moshi, parts.errorHandler());
+    RequestGate gate = parts.validate() ? RequestGate.validating(vendor) : RequestGate.nullCheckOnly(vendor);
+    this.imageGeneration = new TaskFamilyService<>(TaskFamily.IMAGE_GENERATION,
+        FamilyCalls.imageGeneration(retrofit), gate, executor, sharedWaiter);
+    this.multiImage = new TaskFamilyService<>(TaskFamily.MULTI_IMAGE,
+        FamilyCalls.multiImage(retrofit), gate, executor, sharedWaiter);
+    this.imageExpansion = new TaskFamilyService<>(TaskFamily.IMAGE_EXPANSION,
+        FamilyCalls.imageExpansion(retrofit), gate, executor, sharedWaiter);
+    this.imageToVideo = new TaskFamilyService<>(TaskFamily.IMAGE_TO_VIDEO,
+        FamilyCalls.imageToVideo(retrofit), gate, executor, sharedWaiter);
+  }
+
+  /** Starts a client configuration; {@code vendor} and {@code credentials} are required. */
+  public static KlingClientBuilder builder() {
+    return new KlingClientBuilder();
+  }
+
+  /** Text-to-image, image-to-image and CometAPI's multi-subject variant ({@code /v1/images/generations}). */
+  public TaskFamilyService<ImageGenerationRequest> imageGeneration() {
+    return imageGeneration;
+  }
+
+  /** Multi-image-to-image ({@code /v1/images/multi-image2image}). */
+  public TaskFamilyService<MultiImageRequest> multiImage() {
+    return multiImage;
+  }
+
+  /** Image expansion / outpainting ({@code /v1/images/editing/expand}). */
+  public TaskFamilyService<ImageExpansionRequest> imageExpansion() {
+    return imageExpansion;
+  }
+
+  /** Image-to-video ({@code /v1/videos/image2video}). */
+  public TaskFamilyService<ImageToVideoRequest> imageToVideo() {
+    return imageToVideo;
+  }
+
+  /** The vendor this client talks to. */
+  public VendorProfile vendor() {
+    return vendor;
+  }
+
+  /** The Moshi instance the client parses with (open enums, lenient numbers). */
+  public Moshi moshi() {
+    return moshi;
+  }
+
+  /** The waiter every family shares: its threads and its registry, which callbacks complete early. */
+  public TaskWaiter waiter() {
+    return sharedWaiter;
+  }
+
+  /**
+   * An OkHttp client for fetching result files: the configured timeouts and User-Agent, but never the
+   * vendor's credentials, because result URLs point at CDN hosts.
+   */
+  public OkHttpClient downloadHttpClient() {
+    return downloadHttp;
+  }
+
+  /**
+   * Saves a succeeded task's images or videos to a directory (streaming, safe names, size cap, type check).
+   * Uses {@link #downloadHttpClient()}, so credentials never go to the CDN.
+   */
+  public ResultDownloader downloader() {
+    return ResultDownloader.builder(downloadHttp).build();
+  }
+
+  /**
+   * A callback receiver wired to this client's waits: a callback for a task you are waiting on completes
+   * the wait early. Add {@code requireToken(secret)} when you put a token into your {@code callback_url}.
+   *
+   * <pre>{@code
+   * CallbackReceiver receiver = client.callbackReceiver().requireToken(secret).build();
+   * CallbackResult result = receiver.receive(body, requestUrl, headers); // in your web handler
+   * return result.httpStatus();
+   * }</pre>
+   */
+  public CallbackReceiver.Builder callbackReceiver() {
+    return CallbackReceiver.builder().waiter(sharedWaiter).moshi(moshi);
+  }
+
+  /** Stops the polling threads; outstanding waits fail. The injected OkHttpClient is left open. */
+  @Override
+  public void close() {
+    sharedWaiter.close();
+  }
+
+  @Override
+  public String toString() {
+    return "KlingClient{" + vendor + "}";
+  }
+
+  /** The shared waiter needs a poller; only the per-family views poll. */
+  static TaskPoller noFamilyPoller() {
+    return taskId -> {
+      throw new IllegalStateException("poll through a family's service, e.g. client.imageToVideo().waitFor(id, options)");
+    };
+  }
+
+  static Credentials requireCredentials(Credentials credentials) {
+    if (credentials == null) {
+      throw new IllegalStateException("credentials: required (Credentials.apiKey(...) or Credentials.accessKey(...))");
+    }
+    return credentials;
+  }
+}

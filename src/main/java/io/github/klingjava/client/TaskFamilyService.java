@@ -1,0 +1,157 @@
+package io.github.klingjava.client;
+
+import io.github.klingjava.generated.model.Task;
+import io.github.klingjava.generated.model.TaskListResponse;
+import io.github.klingjava.generated.model.TaskResponse;
+import io.github.klingjava.task.TaskWaiter;
+import io.github.klingjava.task.WaitOptions;
+import io.github.klingjava.validation.KlingValidationException;
+import io.github.klingjava.validation.Violation;
+import io.github.klingjava.vendor.TaskFamily;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The task lifecycle of one family (image generation, multi-image, expansion, image-to-video): submit, query
+ * by {@code task_id} or by your {@code external_task_id}, list, and wait for the outcome.
+ *
+ * <pre>{@code
+ * TaskResponse submitted = client.imageToVideo().submit(new ImageToVideoRequest().image(url));
+ * Task done = client.imageToVideo().waitFor(submitted.getData().getTaskId(), WaitOptions.defaults());
+ * }</pre>
+ *
+ * <p>Every request is checked against the spec before it is sent; a bad one throws
+ * {@link KlingValidationException} naming each field and rule, and nothing goes over the network.
+ *
+ * @param <R> the family's request model
+ */
+public final class TaskFamilyService<R> {
+  static final int MAX_PAGE_NUM = 1000;
+  static final int MAX_PAGE_SIZE = 500;
+
+  private final TaskFamily family;
+  private final FamilyCalls<R> calls;
+  private final RequestGate gate;
+  private final CallExecutor executor;
+  private final TaskWaiter waiter;
+  private final Raw raw = new Raw();
+
+  TaskFamilyService(TaskFamily family, FamilyCalls<R> calls, RequestGate gate, CallExecutor executor,
+      TaskWaiter sharedWaiter) {
+    this.family = family;
+    this.calls = calls;
+    this.gate = gate;
+    this.executor = executor;
+    this.waiter = sharedWaiter.withPoller(this::get);
+  }
+
+  /** Which family this service serves. */
+  public TaskFamily family() {
+    return family;
+  }
+
+  /** Submits a task; the answer holds it in state {@code submitted}. */
+  public TaskResponse submit(R request) {
+    return raw.submit(request).body();
+  }
+
+  /** Queries one task by the {@code task_id} returned on submit. */
+  public TaskResponse get(String taskId) {
+    return raw.get(taskId).body();
+  }
+
+  /** Queries one task by the {@code external_task_id} you gave on submit (Kling's documented path slot). */
+  public TaskResponse getByExternalId(String externalTaskId) {
+    return raw.getByExternalId(externalTaskId).body();
+  }
+
+  /** One page of this family's tasks, {@code pageNum} in [1, 1000], {@code pageSize} in [1, 500]. */
+  public TaskListResponse list(int pageNum, int pageSize) {
+    return raw.list(pageNum, pageSize).body();
+  }
+
+  /** Polls the task until it succeeds (returned) or fails ({@code TaskFailedException}). */
+  public Task waitFor(String taskId, WaitOptions options) {
+    requireId("taskId", taskId);
+    return waiter.waitFor(taskId, options);
+  }
+
+  /** Asynchronous {@link #waitFor}; cancelling the future stops polling. */
+  public CompletableFuture<Task> waitForAsync(String taskId, WaitOptions options) {
+    requireId("taskId", taskId);
+    return waiter.waitForAsync(taskId, options);
+  }
+
+  /** Submits, then waits for the outcome: the documented flow in one call. */
+  public Task submitAndWait(R request, WaitOptions options) {
+    return waiter.submitAndWait(() -> submit(request), options);
+  }
+
+  /** Asynchronous {@link #submitAndWait}. */
+  public CompletableFuture<Task> submitAndWaitAsync(R request, WaitOptions options) {
+    return waiter.submitAndWaitAsync(() -> submit(request), options);
+  }
+
+  /** The waiter of this family, e.g. to hand callbacks to it ({@code offer}). */
+  public TaskWaiter waiter() {
+    return waiter;
+  }
+
+  /** The same calls, answering with the raw HTTP view next to the parsed body. */
+  public Raw raw() {
+    return raw;
+  }
+
+  /** The raw-response view of the family's calls. */
+  public final class Raw {
+    private Raw() {
+    }
+
+    /** Like {@link TaskFamilyService#submit}, with the raw response. */
+    public KlingResponse<TaskResponse> submit(R request) {
+      gate.check(family, request);
+      return executor.execute(calls.submit(request), TaskResponse.class, TaskResponse::getCode);
+    }
+
+    /** Like {@link TaskFamilyService#get}, with the raw response. */
+    public KlingResponse<TaskResponse> get(String taskId) {
+      requireId("taskId", taskId);
+      return executor.execute(calls.get(taskId), TaskResponse.class, TaskResponse::getCode);
+    }
+
+    /** Like {@link TaskFamilyService#getByExternalId}, with the raw response. */
+    public KlingResponse<TaskResponse> getByExternalId(String externalTaskId) {
+      requireId("externalTaskId", externalTaskId);
+      return executor.execute(calls.get(externalTaskId), TaskResponse.class, TaskResponse::getCode);
+    }
+
+    /** Like {@link TaskFamilyService#list}, with the raw response. */
+    public KlingResponse<TaskListResponse> list(int pageNum, int pageSize) {
+      requirePage(pageNum, pageSize);
+      return executor.execute(calls.list(pageNum, pageSize), TaskListResponse.class, TaskListResponse::getCode);
+    }
+  }
+
+  private static void requireId(String name, String id) {
+    if (id == null || id.isBlank()) {
+      throw new KlingValidationException(name, List.of(
+          Violation.of("$." + name, id == null ? null : "\"" + id + "\"", "required", "a non-blank task id is required")));
+    }
+  }
+
+  private static void requirePage(int pageNum, int pageSize) {
+    List<Violation> violations = new ArrayList<>();
+    if (pageNum < 1 || pageNum > MAX_PAGE_NUM) {
+      violations.add(Violation.of("$.pageNum", String.valueOf(pageNum), "range",
+          pageNum + " is outside [1, " + MAX_PAGE_NUM + "]"));
+    }
+    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      violations.add(Violation.of("$.pageSize", String.valueOf(pageSize), "range",
+          pageSize + " is outside [1, " + MAX_PAGE_SIZE + "]"));
+    }
+    if (!violations.isEmpty()) {
+      throw new KlingValidationException("list parameters", violations);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.klingjava.error;
+
+import java.util.regex.Pattern;
+
+/**
+ * Makes server-supplied text safe to put in an exception message: one line, bounded, and with
+ * anything that looks like a credential masked. Proxies' HTML error pages sometimes echo request
+ * headers, and some gateways echo the key they rejected.
+ */
+final class SafeText {
+
+  private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;<>]+");
+  private static final Pattern JWT =
+      Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+  private static final Pattern KEY = Pattern.compile("\\b(sk-|api-key-kling-)[A-Za-z0-9_-]{6,}");
+  private static final Pattern SPACES = Pattern.compile("[\\s\\p{Cntrl}]+");
+
+  private SafeText() {
+  }
+
+  /**
+   * @param text any text, may be null
+   * @param max the longest result, not counting the ellipsis
+   * @return the text on one line, masked, cut at {@code max} characters; "" for null
+   */
+  static String oneLine(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    String flat = SPACES.matcher(redact(text)).replaceAll(" ").strip();
+    return flat.length() <= max ? flat : flat.substring(0, max) + "…";
+  }
+
+  static String redact(String text) {
+    String masked = BEARER.matcher(text).replaceAll("$1****");
+    masked = JWT.matcher(masked).replaceAll("****");
+    return KEY.matcher(masked).replaceAll("$1****");
+  }
+}

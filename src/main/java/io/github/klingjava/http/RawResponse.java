@@ -1,0 +1,118 @@
+package io.github.klingjava.http;
+
+import io.github.klingjava.error.ErrorEnvelope;
+import io.github.klingjava.error.KlingTransportException;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
+import okhttp3.Headers;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * One HTTP answer with its body read into memory: what the client keeps to map errors and to
+ * parse results without holding a connection open.
+ *
+ * <pre>{@code
+ * RawResponse raw;
+ * try (Response response = call.execute()) {
+ *   raw = RawResponse.of(response);
+ * }
+ * if (!raw.isSuccessful()) {
+ *   throw errors.toException(raw.status(), raw.headers(), raw.body());
+ * }
+ * }</pre>
+ *
+ * <p>Immutable. {@link #toString()} shows status, request id, headers (credential-bearing ones
+ * masked) and the body's length, never the body itself.
+ */
+public final class RawResponse {
+
+  /** Headers whose values are never printed: exact names, then fragments of names. */
+  private static final Set<String> SENSITIVE_HEADERS =
+      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
+  private static final Set<String> SENSITIVE_FRAGMENTS = Set.of("token", "secret", "key", "auth");
+
+  private final int status;
+  private final Headers headers;
+  private final String body;
+  private final String requestId;
+
+  private RawResponse(int status, Headers headers, String body) {
+    this.status = status;
+    this.headers = headers == null ? Headers.of() : headers;
+    this.body = body == null ? "" : body;
+    this.requestId = ErrorEnvelope.parse(this.body).requestIdOr(this.headers);
+  }
+
+  /**
+   * @param status the HTTP status
+   * @param headers the response headers (null is read as none)
+   * @param body the body text (null is read as empty)
+   * @return the response
+   */
+  public static RawResponse of(int status, Headers headers, String body) {
+    return new RawResponse(status, headers, body);
+  }
+
+  /**
+   * Reads the whole body and closes it; the caller still closes the {@link Response}.
+   *
+   * @param response an OkHttp response
+   * @return the response
+   * @throws KlingTransportException if the body cannot be read
+   */
+  public static RawResponse of(Response response) {
+    try (ResponseBody responseBody = response.body()) {
+      return new RawResponse(response.code(), response.headers(), responseBody.string());
+    } catch (IOException e) {
+      throw KlingTransportException.of(e);
+    }
+  }
+
+  /** @return the HTTP status */
+  public int status() {
+    return status;
+  }
+
+  /** @return true for a 2xx status (the envelope's {@code code} may still be an error) */
+  public boolean isSuccessful() {
+    return status >= 200 && status <= 299;
+  }
+
+  /** @return the response headers, immutable */
+  public Headers headers() {
+    return headers;
+  }
+
+  /** @return the body's {@code request_id}, else an {@code X-Request-Id} header, else null */
+  public String requestId() {
+    return requestId;
+  }
+
+  /** @return the body as text, "" when there was none */
+  public String body() {
+    return body;
+  }
+
+  @Override
+  public String toString() {
+    return "RawResponse{status=" + status + ", requestId=" + requestId + ", headers=" + safeHeaders()
+        + ", body=" + body.length() + " chars}";
+  }
+
+  private String safeHeaders() {
+    StringJoiner joined = new StringJoiner(", ", "[", "]");
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      joined.add(name + ": " + (isSensitive(name) ? "****" : headers.value(i)));
+    }
+    return joined.toString();
+  }
+
+  private static boolean isSensitive(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return SENSITIVE_HEADERS.contains(lower) || SENSITIVE_FRAGMENTS.stream().anyMatch(lower::contains);
+  }
+}

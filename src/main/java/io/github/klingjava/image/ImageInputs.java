@@ -1,0 +1,346 @@
+package io.github.klingjava.image;
+
+import io.github.klingjava.validation.KlingValidationException;
+import io.github.klingjava.validation.Violation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Turns local images into what the Kling API takes in its image fields ({@code image},
+ * {@code image_tail}, {@code subject_image}, masks, ...) and checks them first, so that a bad input
+ * fails here, with every problem named, instead of as a failed task later.
+ *
+ * <p>Kling's rules for an image: JPG/JPEG or PNG; at most 10 MB; at least 300 px wide and high;
+ * aspect ratio (width:height) between 1:2.5 and 2.5:1; sent as an http(s) URL or as raw Base64
+ * <em>without</em> a {@code data:} prefix (Kling answers 1201 "File is not in a valid base64
+ * format" to a data URI).
+ *
+ * <p>Rule ids of the violations: {@code format}, {@code maxFileSize}, {@code minWidth},
+ * {@code minHeight}, {@code aspectRatio} (file content), {@code url}, {@code dataPrefix},
+ * {@code base64} (strings).
+ */
+public final class ImageInputs {
+
+  /** Largest accepted file: 10 MB, read as 10 MiB (10,485,760 bytes). */
+  public static final long MAX_BYTES = 10L * 1024 * 1024;
+  /** Smallest accepted width and height, in pixels. */
+  public static final int MIN_SIDE = 300;
+
+  private static final String INLINE = "Inline image";
+  private static final String URL = "Image URL";
+
+  private ImageInputs() {
+  }
+
+  /**
+   * Reads a local JPEG or PNG, checks it against Kling's image rules and returns its content as raw
+   * Base64 (standard alphabet, padded, no {@code data:} prefix), ready for an image field.
+   *
+   * <p>The format is judged by content (magic bytes), never by the file extension; the pixel size
+   * comes from the PNG IHDR chunk or the JPEG frame header, without decoding the image.
+   *
+   * @param file the image file
+   * @return the file's content as raw Base64
+   * @throws KlingValidationException naming the file (by its name only) with every broken rule:
+   *     not JPEG/PNG, larger than {@link #MAX_BYTES}, narrower or lower than {@link #MIN_SIDE},
+   *     aspect ratio outside 1:2.5 to 2.5:1
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static String fromFile(Path file) {
+    Objects.requireNonNull(file, "file");
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    byte[] content;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      if (channel.size() > MAX_BYTES) { // too large to load: judge its header where it lies
+        throw new KlingValidationException(name, inspect(name, new ChannelSource(channel)));
+      }
+      content = readAll(channel);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the image " + name, e);
+    }
+    return fromBytes(name, content); // the bytes read are the bytes checked and encoded
+  }
+
+  private static byte[] readAll(FileChannel channel) throws IOException {
+    // a file that shrinks meanwhile ends early; one that grows is cut at its size when opened
+    ByteBuffer buffer = ByteBuffer.allocate((int) channel.size());
+    int read = 0;
+    while (buffer.hasRemaining() && read >= 0) {
+      read = channel.read(buffer);
+    }
+    return buffer.position() == buffer.capacity() ? buffer.array()
+        : Arrays.copyOf(buffer.array(), buffer.position());
+  }
+
+  /**
+   * Like {@link #fromFile(Path)} for an image already in memory.
+   *
+   * @param name a name for messages (e.g. the original file name)
+   * @param content the image bytes
+   * @return the content as raw Base64
+   * @throws KlingValidationException naming {@code name} with every broken rule
+   */
+  public static String fromBytes(String name, byte[] content) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(content, "content");
+    List<Violation> violations;
+    try {
+      violations = inspect(name, new ArraySource(content));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // cannot happen for an array
+    }
+    if (!violations.isEmpty()) {
+      throw new KlingValidationException(name, violations);
+    }
+    return Base64.getEncoder().encodeToString(content);
+  }
+
+  /**
+   * Checks that a string is an absolute http or https URL with a host and no white space, and
+   * returns it unchanged. Whether it can be downloaded is not checked.
+   *
+   * @param url the URL
+   * @return {@code url}
+   * @throws KlingValidationException (rule {@code url}) when it is not such a URL
+   */
+  public static String fromUrl(String url) {
+    Objects.requireNonNull(url, "url");
+    List<Violation> violations = new ArrayList<>();
+    checkUrl(url, violations);
+    if (!violations.isEmpty()) {
+      throw new KlingValidationException(URL, violations);
+    }
+    return url;
+  }
+
+  /**
+   * Checks a string about to be sent in an image field and returns it unchanged: it must be an
+   * http(s) URL (see {@link #fromUrl(String)}) or raw Base64 (standard alphabet, length a multiple
+   * of 4, at most two {@code =} at the end, no white space), and must not start with a
+   * {@code data:} prefix.
+   *
+   * @param value the URL or Base64 string
+   * @return {@code value}
+   * @throws KlingValidationException (rule {@code dataPrefix}, {@code url} or {@code base64})
+   */
+  public static String checkInline(String value) {
+    Objects.requireNonNull(value, "value");
+    List<Violation> violations = new ArrayList<>();
+    String lower = value.length() > 16 ? value.substring(0, 16).toLowerCase(Locale.ROOT)
+        : value.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("data:")) {
+      int comma = value.indexOf(',');
+      String prefix = comma > 0 ? " (" + quote(value.substring(0, comma + 1)) + ")" : "";
+      violations.add(violation("$", quote(value), "dataPrefix", quote(value)
+          + " starts with a data: prefix" + prefix
+          + "; send the raw Base64 after the comma (Kling answers 1201 \"File is not in a valid"
+          + " base64 format\" otherwise)"));
+    } else if (lower.startsWith("http://") || lower.startsWith("https://")
+        || value.contains("://")) {
+      checkUrl(value, violations);
+    } else {
+      String problem = base64Problem(value);
+      if (problem != null) {
+        violations.add(violation("$", quote(value), "base64", quote(value)
+            + " is neither an http(s) URL nor valid Base64: " + problem));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new KlingValidationException(INLINE, violations);
+    }
+    return value;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Every rule the content breaks; empty when it is a usable image. */
+  static List<Violation> inspect(String name, ImageHeader.Source in) throws IOException {
+    List<Violation> out = new ArrayList<>();
+    long size = in.size();
+    ImageHeader header = ImageHeader.read(in);
+    if (header == null) {
+      String hex = ImageHeader.leadingHex(in, 8);
+      out.add(violation(name, hex.isEmpty() ? "empty" : hex, "format", size == 0
+          ? "the file is empty, not a JPEG or PNG image"
+          : "the content is not a JPEG or PNG image (it starts with " + hex + "; JPEG starts with"
+              + " FF D8 FF, PNG with 89 50 4E 47 0D 0A 1A 0A, whatever the file name says)"));
+    } else if (!header.hasSize()) {
+      out.add(violation(name, header.format.name(), "format", "the " + header.format
+          + " header is truncated or corrupt: no image size found"));
+    }
+    if (size > MAX_BYTES) {
+      out.add(violation(name, size + " bytes", "maxFileSize", "the file has " + size
+          + " bytes (" + megabytes(size) + "), more than the maximum 10 MB (" + MAX_BYTES
+          + " bytes)"));
+    }
+    if (header != null && header.hasSize()) {
+      long w = header.width;
+      long h = header.height;
+      if (w < MIN_SIDE) {
+        out.add(violation(name, w + " px", "minWidth", "the width " + w
+            + " px is below the minimum " + MIN_SIDE + " px"));
+      }
+      if (h < MIN_SIDE) {
+        out.add(violation(name, h + " px", "minHeight", "the height " + h
+            + " px is below the minimum " + MIN_SIDE + " px"));
+      }
+      // 1:2.5 <= w:h <= 2.5:1, in integers: 2w <= 5h and 2h <= 5w
+      if (w > 0 && h > 0 && (2 * w > 5 * h || 2 * h > 5 * w)) {
+        out.add(violation(name, w + "x" + h, "aspectRatio", "the aspect ratio of " + w + "x" + h
+            + " px (" + ratio(w, h) + ") is outside 1:2.5 to 2.5:1"));
+      }
+    }
+    return out;
+  }
+
+  private static void checkUrl(String url, List<Violation> out) {
+    String problem = urlProblem(url);
+    if (problem != null) {
+      out.add(violation("$", quote(url), "url", quote(url) + " is not a usable image URL: "
+          + problem));
+    }
+  }
+
+  private static String urlProblem(String url) {
+    if (url.isEmpty()) {
+      return "it is empty";
+    }
+    for (int i = 0; i < url.length(); i++) {
+      if (Character.isWhitespace(url.charAt(i))) {
+        return "it contains white space at index " + i;
+      }
+    }
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      return e.getReason() + " at index " + e.getIndex();
+    }
+    String scheme = uri.getScheme();
+    if (scheme == null) {
+      return "it has no scheme; use http:// or https://";
+    }
+    if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
+      return "the scheme " + scheme + " is not http or https";
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      return "it has no host";
+    }
+    return null;
+  }
+
+  /** Null when {@code s} is strict standard Base64, else what is wrong. */
+  static String base64Problem(String s) {
+    if (s.isEmpty()) {
+      return "it is empty";
+    }
+    int padding = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean alphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+          || c == '+' || c == '/';
+      if (c == '=') {
+        padding++;
+      } else if (!alphabet || padding > 0) {
+        String shown = Character.isWhitespace(c) ? "white space"
+            : c == '=' ? "'='" : "'" + c + "'";
+        return padding > 0 && alphabet ? "'=' padding at index " + (i - padding)
+            + " is not at the end" : shown + " at index " + i + " is not a Base64 character";
+      }
+    }
+    if (padding > 2) {
+      return padding + " '=' padding characters at the end, at most 2 are allowed";
+    }
+    if (s.length() % 4 != 0) {
+      return "its length " + s.length() + " is not a multiple of 4";
+    }
+    return null;
+  }
+
+  private static Violation violation(String path, String shownValue, String rule,
+      String description) {
+    return Violation.of(path, shownValue, rule, description);
+  }
+
+  /** Quoted and cut to 40 characters, as in {@link Violation#value()}. */
+  private static String quote(String s) {
+    int length = s.codePointCount(0, s.length());
+    if (length <= 40) {
+      return '"' + s + '"';
+    }
+    return '"' + s.substring(0, s.offsetByCodePoints(0, 40)) + "…\" (" + length + " characters)";
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+  }
+
+  private static String ratio(long w, long h) {
+    return w >= h ? String.format(Locale.ROOT, "%.2f:1", (double) w / h)
+        : String.format(Locale.ROOT, "1:%.2f", (double) h / w);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static final class ChannelSource implements ImageHeader.Source {
+    private final FileChannel channel;
+
+    ChannelSource(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public long size() throws IOException {
+      return channel.size();
+    }
+
+    @Override
+    public int read(long position, byte[] into, int length) throws IOException {
+      ByteBuffer buffer = ByteBuffer.wrap(into, 0, length);
+      long p = position;
+      while (buffer.hasRemaining()) {
+        int n = channel.read(buffer, p);
+        if (n <= 0) {
+          break;
+        }
+        p += n;
+      }
+      return buffer.position();
+    }
+  }
+
+  private static final class ArraySource implements ImageHeader.Source {
+    private final byte[] data;
+
+    ArraySource(byte[] data) {
+      this.data = data;
+    }
+
+    @Override
+    public long size() {
+      return data.length;
+    }
+
+    @Override
+    public int read(long position, byte[] into, int length) {
+      if (position >= data.length) {
+        return 0;
+      }
+      int n = (int) Math.min(length, data.length - position);
+      System.arraycopy(data, (int) position, into, 0, n);
+      return n;
+    }
+  }
+}

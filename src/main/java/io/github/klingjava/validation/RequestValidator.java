@@ -1,0 +1,179 @@
+package io.github.klingjava.validation;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import io.github.klingjava.json.KlingMoshi;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import okio.Buffer;
+
+/**
+ * Checks a request before it leaves the process, with the constraints of the spec embedded in the
+ * jar ({@code io/github/klingjava/openapi/kling-api.json}): the same schemas a Prism mock validates
+ * with, plus the spec's cross-field rules ({@code x-rule}, {@code x-kling-rules}) and, for one
+ * vendor, the tighter limits it documents ({@code x-vendor-constraints}).
+ *
+ * <p>The request is first written to JSON exactly as the client sends it (with
+ * {@link KlingMoshi#create()}: snake_case names, null fields left out) and the JSON is checked,
+ * so a generated model and a hand-built {@code Map} are judged alike. Every violation is
+ * collected; none stops the others from being found.
+ *
+ * <pre>{@code
+ * RequestValidator validator = RequestValidator.create();
+ * validator.validate(RequestValidator.IMAGE_GENERATION, request, "cometapi"); // throws if invalid
+ * List<Violation> problems = validator.check("ImageToVideoRequest", Map.of("image", url), null);
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe; the spec is read once per class loader.
+ */
+public final class RequestValidator {
+
+  /** Schema name of {@code POST /v1/images/generations}. */
+  public static final String IMAGE_GENERATION = "ImageGenerationRequest";
+  /** Schema name of {@code POST /v1/images/multi-image2image}. */
+  public static final String MULTI_IMAGE = "MultiImageRequest";
+  /** Schema name of {@code POST /v1/images/editing/expand}. */
+  public static final String IMAGE_EXPANSION = "ImageExpansionRequest";
+  /** Schema name of {@code POST /v1/videos/image2video}. */
+  public static final String IMAGE_TO_VIDEO = "ImageToVideoRequest";
+
+  private final SchemaValidator schemas;
+  private final JsonAdapter<Object> json;
+
+  private RequestValidator(SchemaValidator schemas) {
+    this.schemas = schemas;
+    this.json = KlingMoshi.create().adapter(Object.class);
+  }
+
+  /**
+   * Returns a validator over the embedded spec (loaded on first use and shared).
+   *
+   * @return the validator
+   * @throws IllegalStateException when the embedded spec is missing, or declares an
+   *     {@code x-kling-rules} id this client does not implement
+   */
+  public static RequestValidator create() {
+    return new RequestValidator(SchemaValidator.embedded());
+  }
+
+  /**
+   * Validates a request and throws when it breaks any rule.
+   *
+   * @param schemaName the request's schema in the spec, e.g. {@link #IMAGE_GENERATION}
+   * @param request a generated model, a {@code Map} of wire names, or any value Moshi can write
+   * @param vendorId the vendor the request goes to (e.g. {@code "cometapi"}), whose documented
+   *     tighter limits then apply as well; null or a vendor without such limits for none
+   * @throws KlingValidationException with every violation, when there is at least one
+   * @throws IllegalArgumentException when the spec has no schema of that name
+   */
+  public void validate(String schemaName, Object request, String vendorId) {
+    List<Violation> violations = check(schemaName, request, vendorId);
+    if (!violations.isEmpty()) {
+      String subject = SchemaValidator.normalizeVendor(vendorId) == null ? schemaName
+          : schemaName + " for " + SchemaValidator.normalizeVendor(vendorId);
+      throw new KlingValidationException(subject, violations);
+    }
+  }
+
+  /**
+   * Same as {@code validate(schemaName, request, null)}: no vendor limits.
+   *
+   * @param schemaName the request's schema in the spec
+   * @param request the request
+   * @throws KlingValidationException with every violation
+   */
+  public void validate(String schemaName, Object request) {
+    validate(schemaName, request, null);
+  }
+
+  /**
+   * Validates a request and returns what is wrong with it.
+   *
+   * @param schemaName the request's schema in the spec, e.g. {@link #IMAGE_TO_VIDEO}
+   * @param request a generated model, a {@code Map} of wire names, or any value Moshi can write
+   * @param vendorId the vendor whose documented limits apply too, or null
+   * @return every violation in the order found; empty when the request is valid
+   * @throws IllegalArgumentException when the spec has no schema of that name
+   */
+  public List<Violation> check(String schemaName, Object request, String vendorId) {
+    Objects.requireNonNull(schemaName, "schemaName");
+    if (schemas.schema(schemaName) == null) {
+      throw new IllegalArgumentException("No schema " + schemaName + " in the spec; the request"
+          + " schemas are " + IMAGE_GENERATION + ", " + MULTI_IMAGE + ", " + IMAGE_EXPANSION
+          + " and " + IMAGE_TO_VIDEO);
+    }
+    Object tree;
+    try {
+      tree = toTree(request);
+    } catch (IOException | RuntimeException e) {
+      return List.of(Violation.of("$", null, "json",
+          "the request cannot be written as JSON: " + e.getMessage()));
+    }
+    return schemas.validate(schemaName, tree, vendorId);
+  }
+
+  /**
+   * Same as {@code check(schemaName, request, null)}: no vendor limits.
+   *
+   * @param schemaName the request's schema in the spec
+   * @param request the request
+   * @return every violation; empty when valid
+   */
+  public List<Violation> check(String schemaName, Object request) {
+    return check(schemaName, request, null);
+  }
+
+  /**
+   * The request as the JSON tree the wire would carry: written with the client's Moshi (so null
+   * fields disappear exactly as when sending) and read back with every number kept exact as a
+   * {@link BigDecimal} (an int64 near 2^63 must not be rounded through a double).
+   */
+  private Object toTree(Object request) throws IOException {
+    if (request == null) {
+      return null;
+    }
+    String text = json.toJson(request);
+    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text))) {
+      return read(reader);
+    }
+  }
+
+  static Object read(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT: {
+        Map<String, Object> object = new LinkedHashMap<>();
+        reader.beginObject();
+        while (reader.hasNext()) {
+          object.put(reader.nextName(), read(reader));
+        }
+        reader.endObject();
+        return object;
+      }
+      case BEGIN_ARRAY: {
+        List<Object> array = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          array.add(read(reader));
+        }
+        reader.endArray();
+        return array;
+      }
+      case STRING:
+        return reader.nextString();
+      case NUMBER:
+        return new BigDecimal(reader.nextString()); // Moshi gives a number's literal text
+      case BOOLEAN:
+        return reader.nextBoolean();
+      case NULL:
+        return reader.nextNull();
+      default:
+        throw new JsonDataException("Unexpected " + reader.peek() + " at " + reader.getPath());
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.github.klingjava.validation;
+
+import java.util.Map;
+
+/**
+ * What each cross-field {@code x-rule} of the spec means, in words for people. The spec states
+ * these rules as {@code anyOf}/{@code not} over {@code required} lists, which a validator can check
+ * but cannot explain; the texts here turn "matches none of the alternatives" into advice.
+ *
+ * <p>An {@code x-rule} that is missing here still validates (its message is then built from the
+ * structure alone); {@code RuleExplanationsTest} fails for every rule of the spec without a text.
+ */
+final class RuleExplanations {
+
+  private static final String DOWN_OR_BOTTOM =
+      "send exactly one of down_expansion_ratio and bottom_expansion_ratio"
+          + " (bottom_expansion_ratio is CometAPI's name for the same value)";
+
+  private static final Map<String, String> TEXTS = Map.of(
+      "prompt-or-subjects",
+      "send prompt, or subject_image_list for the multi-subject variant",
+      "image-reference-needs-image",
+      "image_reference applies to image-to-image only: send image with it",
+      "subjects-exclude-image",
+      "the multi-subject variant (subject_image_list) does not take image",
+      "down-or-bottom-ratio", DOWN_OR_BOTTOM,
+      "down-xor-bottom-ratio", DOWN_OR_BOTTOM,
+      "tail-masks-camera-exclusive",
+      "image_tail, static_mask/dynamic_masks and camera_control are mutually exclusive:"
+          + " use at most one of the three");
+
+  private RuleExplanations() {
+  }
+
+  /**
+   * @param xRule an {@code x-rule} name of the spec
+   * @return the explanation, or null when this rule has none
+   */
+  static String explain(String xRule) {
+    return xRule == null ? null : TEXTS.get(xRule);
+  }
+}

@@ -1,0 +1,262 @@
+package io.github.klingjava.client;
+
+import static io.github.klingjava.client.SpecExampleFixtures.JSON;
+import static io.github.klingjava.client.SpecExampleFixtures.sameJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.klingjava.auth.Credentials;
+import io.github.klingjava.client.SpecExampleFixtures.OperationExample;
+import io.github.klingjava.error.AuthenticationException;
+import io.github.klingjava.error.KlingApiException;
+import io.github.klingjava.error.UnexpectedResponseException;
+import io.github.klingjava.generated.model.ImageExpansionRequest;
+import io.github.klingjava.generated.model.ImageGenerationRequest;
+import io.github.klingjava.generated.model.ImageToVideoRequest;
+import io.github.klingjava.generated.model.MultiImageRequest;
+import io.github.klingjava.generated.model.TaskResponse;
+import io.github.klingjava.validation.KlingValidationException;
+import io.github.klingjava.vendor.VendorProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Pins, for every operation, example and vendor profile, the exact request and the parsing of the answer. */
+class KlingClientTest {
+  private static final String KEY = "test-key-not-a-secret-0001";
+  private static final String TASK_ID = "867283741759111202";
+
+  private final MockWebServer server = new MockWebServer();
+
+  @BeforeEach
+  void start() throws Exception {
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyDocumentedExampleOnEveryVendorProfile() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (OperationExample example : SpecExampleFixtures.all()) {
+      for (String vendor : List.of("cometapi", "anyapi", "kling-singapore", "kling-beijing", "custom")) {
+        tests.add(DynamicTest.dynamicTest(example + " via " + vendor, () -> replay(example, vendor)));
+      }
+    }
+    assertTrue(tests.size() >= 5 * 36, "tests: " + tests.size());
+    return tests.stream();
+  }
+
+  private void replay(OperationExample example, String vendorId) throws Exception {
+    VendorProfile vendor = profile(vendorId);
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body(example.response().toString()).build());
+    try (KlingClient client = client(vendor)) {
+      Object answer;
+      try {
+        answer = call(client, example);
+      } catch (UnexpectedResponseException e) {
+        // Only the vendors' schema placeholders (code 123) are not successes.
+        assertTrue(example.response().path("code").asInt() != 0, example + ": " + e.getMessage());
+        assertEquals(example.response().toString(), e.rawBody());
+        answer = null;
+      }
+      RecordedRequest recorded = server.takeRequest();
+      assertRequest(example, vendor, recorded);
+      if (answer != null) {
+        JsonNode back = JSON.readTree(client.moshi().adapter(Object.class).toJson(
+            client.moshi().adapter((Class<Object>) answer.getClass()).toJsonValue(answer)));
+        assertTrue(sameJson(example.response(), back), example + " round trip:\n" + example.response() + "\n" + back);
+      }
+    }
+  }
+
+  private static void assertRequest(OperationExample example, VendorProfile vendor, RecordedRequest recorded)
+      throws Exception {
+    String prefix = vendor.baseUrl().encodedPath();
+    String expectedPath = prefix + example.path().substring(1).replace("{id}", TASK_ID);
+    assertEquals(example.method().toUpperCase(), recorded.getMethod(), example.toString());
+    assertEquals(expectedPath, recorded.getUrl().encodedPath(), example.toString());
+    assertEquals("Bearer " + KEY, recorded.getHeaders().get("Authorization"));
+    assertEquals("application/json", recorded.getHeaders().get("Accept"));
+    assertTrue(recorded.getHeaders().get("User-Agent").startsWith("kling-java/"));
+    if (example.method().equals("get") && !example.path().endsWith("{id}")) {
+      assertEquals("pageNum=1&pageSize=30", recorded.getUrl().encodedQuery());
+    }
+    if (example.request() != null) {
+      assertTrue(recorded.getHeaders().get("Content-Type").startsWith("application/json"));
+      JsonNode sent = JSON.readTree(recorded.getBody().utf8());
+      JsonNode expected = onTheWire(example, vendor);
+      assertTrue(sameJson(expected, sent), example + " body:\n expected " + expected + "\n sent     " + sent);
+    }
+  }
+
+  /** The request example as the vendor's documented wire names and required values turn it. */
+  private static JsonNode onTheWire(OperationExample example, VendorProfile vendor) {
+    ObjectNode body = example.request().deepCopy();
+    io.github.klingjava.vendor.TaskFamily family = io.github.klingjava.vendor.TaskFamily.ofPath(example.path().substring(1));
+    vendor.wireDefaults(family).forEach((k, v) -> {
+      if (!body.has(k)) {
+        body.set(k, JSON.valueToTree(v));
+      }
+    });
+    vendor.wireRenames(family).forEach((from, to) -> {
+      if (body.has(from)) {
+        body.set(to, body.remove(from));
+      }
+    });
+    return body;
+  }
+
+  private static Object call(KlingClient client, OperationExample example) throws Exception {
+    String op = example.operationId();
+    if (op.startsWith("create")) {
+      return submit(client, op, example.request().toString());
+    }
+    TaskFamilyService<?> service = service(client, op);
+    return op.startsWith("get") ? service.get(TASK_ID) : service.list(1, 30);
+  }
+
+  private static TaskResponse submit(KlingClient client, String op, String json) throws Exception {
+    return switch (op) {
+      case "createImageGenerationTask" -> client.imageGeneration().submit(parse(client, json, ImageGenerationRequest.class));
+      case "createMultiImageTask" -> client.multiImage().submit(parse(client, json, MultiImageRequest.class));
+      case "createImageExpansionTask" -> client.imageExpansion().submit(parse(client, json, ImageExpansionRequest.class));
+      case "createImageToVideoTask" -> client.imageToVideo().submit(parse(client, json, ImageToVideoRequest.class));
+      default -> throw new AssertionError("unknown operation " + op);
+    };
+  }
+
+  private static TaskFamilyService<?> service(KlingClient client, String op) {
+    Function<String, Boolean> has = op::contains;
+    if (has.apply("ImageGeneration")) {
+      return client.imageGeneration();
+    } else if (has.apply("MultiImage")) {
+      return client.multiImage();
+    } else if (has.apply("ImageExpansion")) {
+      return client.imageExpansion();
+    }
+    return client.imageToVideo();
+  }
+
+  private static <T> T parse(KlingClient client, String json, Class<T> type) throws Exception {
+    T value = client.moshi().adapter(type).failOnUnknown().fromJson(json);
+    assertNotNull(value);
+    return value;
+  }
+
+  @Test
+  void getByExternalIdUsesPathSlot() throws Exception {
+    server.enqueue(okTask());
+    try (KlingClient client = client(VendorProfile.custom(server.url("/").toString()))) {
+      client.imageToVideo().getByExternalId("order-1045-video");
+    }
+    assertEquals("/v1/videos/image2video/order-1045-video", server.takeRequest().getUrl().encodedPath());
+  }
+
+  @Test
+  void sendsJsonAndAuthHeaders() throws Exception {
+    server.enqueue(okTask());
+    try (KlingClient client = client(VendorProfile.anyApi().withBaseUrl(server.url("/kling").toString()))) {
+      client.imageGeneration().submit(new ImageGenerationRequest().prompt("a fox"));
+    }
+    RecordedRequest request = server.takeRequest();
+    assertEquals("/kling/v1/images/generations", request.getUrl().encodedPath());
+    assertEquals("Bearer " + KEY, request.getHeaders().get("Authorization"));
+    assertTrue(request.getHeaders().get("Content-Type").startsWith("application/json"));
+    assertEquals("application/json", request.getHeaders().get("Accept"));
+    assertEquals("{\"prompt\":\"a fox\"}", request.getBody().utf8());
+  }
+
+  @Test
+  void invalidRequestNeverReachesTheNetwork() {
+    try (KlingClient client = client(VendorProfile.custom(server.url("/").toString()))) {
+      KlingValidationException e = assertThrows(KlingValidationException.class,
+          () -> client.imageGeneration().submit(new ImageGenerationRequest().prompt("x".repeat(2501)).n(12)));
+      assertEquals(2, e.violations().size(), e.getMessage());
+      assertTrue(e.getMessage().contains("$.prompt") && e.getMessage().contains("$.n"), e.getMessage());
+    }
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void badIdsAndPagesAreRejectedBeforeSending() {
+    try (KlingClient client = client(VendorProfile.custom(server.url("/").toString()))) {
+      KlingValidationException id = assertThrows(KlingValidationException.class, () -> client.multiImage().get(" "));
+      assertTrue(id.getMessage().contains("taskId"), id.getMessage());
+      KlingValidationException page = assertThrows(KlingValidationException.class,
+          () -> client.multiImage().list(0, 501));
+      assertEquals(2, page.violations().size(), page.getMessage());
+    }
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void rawViewKeepsStatusHeadersAndBody() {
+    String body = SpecExampleFixtures.example("task.videos.succeed").toString();
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("X-Request-Id", "hdr-1").body(body).build());
+    try (KlingClient client = client(VendorProfile.custom(server.url("/").toString()))) {
+      KlingResponse<TaskResponse> response = client.imageToVideo().raw().get(TASK_ID);
+      assertEquals(200, response.raw().status());
+      assertEquals(body, response.raw().body());
+      assertEquals("hdr-1", response.raw().headers().get("X-Request-Id"));
+      assertEquals("5.1", response.body().getData().getTaskResult().getVideos().get(0).getDuration());
+    }
+  }
+
+  @Test
+  void errorAnswersBecomeTypedExceptions() {
+    server.enqueue(new MockResponse.Builder().code(401)
+        .body(SpecExampleFixtures.example("error-1004").toString()).build());
+    try (KlingClient client = client(VendorProfile.custom(server.url("/").toString()))) {
+      KlingApiException e = assertThrows(KlingApiException.class, () -> client.imageExpansion().get(TASK_ID));
+      assertInstanceOf(AuthenticationException.class, e);
+      assertEquals(1004, e.businessCode());
+      assertEquals("e10040a1b2-c3d4-4e5f-8a6b-7c8d9e0f1a2b", e.requestId());
+      assertTrue(!e.getMessage().contains(KEY));
+    }
+  }
+
+  @Test
+  void jwtCredentialsAreRefusedForAnAggregator() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> KlingClient.builder()
+        .vendor(VendorProfile.cometApi()).credentials(Credentials.accessKey("ak-0123456789", "sk-secret-0123456789"))
+        .build());
+    assertTrue(e.getMessage().contains("Credentials.apiKey") && !e.getMessage().contains("sk-secret"), e.getMessage());
+  }
+
+  private MockResponse okTask() {
+    return new MockResponse.Builder().code(200).body(SpecExampleFixtures.example("task.images.submitted").toString()).build();
+  }
+
+  private VendorProfile profile(String id) {
+    return switch (id) {
+      case "cometapi" -> VendorProfile.cometApi().withBaseUrl(server.url("/kling").toString());
+      case "anyapi" -> VendorProfile.anyApi().withBaseUrl(server.url("/kling").toString());
+      case "kling-singapore" -> VendorProfile.klingSingapore().withBaseUrl(server.url("/").toString());
+      case "kling-beijing" -> VendorProfile.klingBeijing().withBaseUrl(server.url("/").toString());
+      default -> VendorProfile.custom(server.url("/").toString());
+    };
+  }
+
+  private static KlingClient client(VendorProfile vendor) {
+    return KlingClient.builder().vendor(vendor).credentials(Credentials.apiKey(KEY)).build();
+  }
+}

@@ -1,0 +1,648 @@
+package io.github.klingjava.validation;
+
+import static io.github.klingjava.validation.Trees.arr;
+import static io.github.klingjava.validation.Trees.codePoints;
+import static io.github.klingjava.validation.Trees.obj;
+import static io.github.klingjava.validation.Trees.times;
+import static io.github.klingjava.validation.Trees.with;
+import static io.github.klingjava.validation.Trees.without;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * One passing and one failing case for every constraint of the four request schemas: each
+ * property's limit, enum, pattern and type, each required field, each additionalProperties, each
+ * x-rule, each x-kling-rules id and each vendor constraint.
+ * {@link #everyConstraintOfTheSpecIsCovered()} reads the constraints from the spec and fails for
+ * any that has no passing or no failing case here, so a constraint added to the spec must get its
+ * cases.
+ */
+class RequestConstraintsTest {
+
+  private static final RequestValidator VALIDATOR = RequestValidator.create();
+
+  static final String IG = RequestValidator.IMAGE_GENERATION;
+  static final String MI = RequestValidator.MULTI_IMAGE;
+  static final String EX = RequestValidator.IMAGE_EXPANSION;
+  static final String IV = RequestValidator.IMAGE_TO_VIDEO;
+  static final String COMET = "cometapi";
+
+  static final String URL = "https://images.example.com/cat.jpg";
+  /** The 5x5 PNG of the spec's reseller example, as raw Base64. */
+  static final String B64 = "iVBORw0KGgoAAAANSUhEUgAAAAUAAAAFCAYAAACNbyblAAAAHElEQVQI12P4//8/w38G"
+      + "IAXDIBKE0DHxgljNBAAO9TXL0Y4OHwAAAABJRU5ErkJggg==";
+
+  // Valid requests that together use every property of every request schema.
+  static final Map<String, Object> IG_TEXT = obj("model_name", "kling-v2-1",
+      "prompt", "A red fox in fresh snow", "negative_prompt", "blurry", "resolution", "1k", "n", 1,
+      "aspect_ratio", "16:9", "watermark_info", obj("enabled", false),
+      "callback_url", "https://hooks.example.com/kling?token=t", "external_task_id", "order-1",
+      "element_list", arr(obj("element_id", 123)));
+  static final Map<String, Object> IG_I2I = obj("model_name", "kling-v1-5", "prompt", "A red fox",
+      "image", URL, "image_reference", "subject", "image_fidelity", 0.5, "human_fidelity", 0.45);
+  static final Map<String, Object> IG_MULTI = obj("subject_image_list",
+      arr(obj("subject_image", URL), obj("subject_image", B64)), "scence_image", URL,
+      "style_image", URL);
+  static final Map<String, Object> MI_FULL = obj("model_name", "kling-v2", "prompt", "A picnic",
+      "negative_prompt", "rain", "subject_image_list", arr(obj("subject_image", URL)),
+      "scene_image", URL, "style_image", B64, "n", 1, "aspect_ratio", "3:2",
+      "watermark_info", obj("enabled", true), "callback_url", "https://hooks.example.com/k",
+      "external_task_id", "order-2");
+  static final Map<String, Object> EX_DOWN = obj("image", URL, "up_expansion_ratio", 0.1,
+      "down_expansion_ratio", 0.1, "left_expansion_ratio", 0.1, "right_expansion_ratio", 0.1,
+      "prompt", "centre", "n", 1, "watermark_info", obj("enabled", false), "callback_url", "",
+      "external_task_id", "");
+  static final Map<String, Object> EX_BOTTOM = with(without(EX_DOWN, "$.down_expansion_ratio"),
+      "$.bottom_expansion_ratio", 0.1);
+  /** All ratios 0: room to test each ratio's own range without breaking the 3x area rule. */
+  static final Map<String, Object> EX_ZERO = obj("image", URL, "up_expansion_ratio", 0,
+      "down_expansion_ratio", 0, "left_expansion_ratio", 0, "right_expansion_ratio", 0);
+  static final Map<String, Object> EX_ZERO_BOTTOM = with(without(EX_ZERO,
+      "$.down_expansion_ratio"), "$.bottom_expansion_ratio", 0);
+  static final Map<String, Object> IV_BASE = obj("model_name", "kling-v1", "image", URL,
+      "prompt", "The cat walks", "negative_prompt", "flicker", "cfg_scale", 0.5, "mode", "std",
+      "duration", "5", "watermark_info", obj("enabled", false),
+      "callback_url", "https://hooks.example.com/v", "external_task_id", "order-3");
+  static final Map<String, Object> IV_TAIL = with(IV_BASE, "$.image_tail", B64);
+  static final Map<String, Object> POINT = obj("x", 279, "y", 219);
+  static final Map<String, Object> IV_MASKS = with(with(IV_BASE, "$.static_mask", URL),
+      "$.dynamic_masks", arr(obj("mask", URL, "trajectories", arr(POINT, obj("x", 417, "y", 65)))));
+  static final Map<String, Object> ZERO_AXES = obj("horizontal", 0, "vertical", 0, "pan", 0,
+      "tilt", 0, "roll", 0, "zoom", 0);
+  static final Map<String, Object> IV_CAMERA = with(IV_BASE, "$.camera_control",
+      obj("type", "simple", "config", with(ZERO_AXES, "$.zoom", 5)));
+  static final Map<String, Object> IV_PRESET = with(IV_BASE, "$.camera_control",
+      obj("type", "down_back"));
+
+  /** A test case: a request, and either no violation or the one expected (plus tolerated ones). */
+  record Case(String schema, String vendor, Map<String, Object> request, String path,
+      String rule, Set<String> alsoTolerated, Set<String> covers) {
+
+    boolean passing() {
+      return rule == null;
+    }
+
+    String name() {
+      String v = vendor == null ? "" : " [" + vendor + "]";
+      return passing()
+          ? schema + v + " passes " + String.join(", ", covers)
+          : schema + v + " " + path + " fails " + rule;
+    }
+  }
+
+  static final List<Case> CASES = build();
+
+  // ---------------------------------------------------------------------------------------------
+
+  @TestFactory
+  Stream<DynamicTest> everyCase() {
+    return CASES.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> run(c)));
+  }
+
+  static void run(Case c) {
+    List<Violation> found = VALIDATOR.check(c.schema(), c.request(), c.vendor());
+    if (c.passing()) {
+      assertEquals(List.of(), found, "expected no violation for " + c.request());
+      return;
+    }
+    Violation hit = found.stream().filter(v -> v.path().equals(c.path())
+        && v.rule().equals(c.rule())).findFirst().orElse(null);
+    if (hit == null) {
+      fail("expected " + c.path() + " " + c.rule() + ", found " + found);
+    }
+    assertTrue(hit.message().startsWith(c.path() + ": "), hit.message());
+    assertTrue(hit.message().endsWith("(rule " + c.rule() + ")"), hit.message());
+    for (Violation v : found) {
+      if (v != hit && !c.alsoTolerated().contains(v.rule())) {
+        fail("unexpected extra violation " + v + " besides " + hit);
+      }
+    }
+  }
+
+  /**
+   * The spec's constraints (read from the spec, not from the validator) against the cases: each
+   * needs at least one failing and one passing case. {@code type} is covered for every typed path
+   * by {@link #wrongTypes()} (failing) and by the valid base requests, which use every path.
+   */
+  @Test
+  void everyConstraintOfTheSpecIsCovered() {
+    SpecInventory inventory = new SpecInventory(SchemaValidator.embedded());
+    Set<String> failing = new TreeSet<>();
+    Set<String> passing = new TreeSet<>();
+    for (Case c : CASES) {
+      (c.passing() ? passing : failing).addAll(c.covers());
+    }
+    Set<String> all = new TreeSet<>();
+    for (String schema : SpecInventory.REQUEST_SCHEMAS) {
+      all.addAll(inventory.constraintKeys(schema));
+    }
+    // the inventory itself works: a sample of what the spec says today
+    for (String known : List.of("ImageGenerationRequest $.n maximum",
+        "ImageGenerationRequest $.subject_image_list[*].subject_image pattern",
+        "ImageGenerationRequest prompt-or-subjects",
+        "ImageGenerationRequest $ additionalProperties",
+        "ImageExpansionRequest expansion-area-at-most-3x",
+        "ImageExpansionRequest down-xor-bottom-ratio",
+        "ImageToVideoRequest $.dynamic_masks[*].trajectories[*].x required",
+        "ImageToVideoRequest $.duration enum@cometapi",
+        "ImageToVideoRequest camera-config-single-axis",
+        "MultiImageRequest $.subject_image_list required")) {
+      assertTrue(all.contains(known), "inventory lacks " + known + ": " + all);
+    }
+    List<String> missing = new ArrayList<>();
+    for (String schema : SpecInventory.REQUEST_SCHEMAS) {
+      for (String key : inventory.constraintKeys(schema)) {
+        if (!failing.contains(key)) {
+          missing.add("no failing case: " + key);
+        }
+        if (!passing.contains(key)) {
+          missing.add("no passing case: " + key);
+        }
+      }
+    }
+    assertEquals(List.of(), missing);
+  }
+
+  /** A value of the wrong JSON type at every typed path of every request schema. */
+  @TestFactory
+  Stream<DynamicTest> wrongTypes() {
+    SpecInventory inventory = new SpecInventory(SchemaValidator.embedded());
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String schema : SpecInventory.REQUEST_SCHEMAS) {
+      inventory.typedPaths(schema).forEach((template, type) -> {
+        String path = template.replace("[*]", "[0]");
+        Map<String, Object> base = baseHaving(schema, path);
+        tests.add(DynamicTest.dynamicTest(schema + " " + template + " fails type (" + type + ")",
+            () -> {
+              if (base == null) {
+                fail("no valid base request uses " + template + ": add one to bases()");
+              }
+              Object wrong = wrongValue(type);
+              Object request = path.equals("$") ? List.of(base) : with(base, path, wrong);
+              List<Violation> found = VALIDATOR.check(schema, request, null);
+              assertEquals(1, found.size(), found::toString);
+              assertEquals(path, found.get(0).path());
+              assertEquals("type", found.get(0).rule());
+              assertTrue(found.get(0).message().contains("expected " + (type.matches("[aeiou].*")
+                  ? "an " : "a ") + type) || type.equals("integer"), found.get(0).message());
+            }));
+        tests.add(DynamicTest.dynamicTest(schema + " " + template + " passes type (" + type + ")",
+            () -> {
+              if (base == null) {
+                fail("no valid base request uses " + template);
+              }
+              assertEquals(List.of(), VALIDATOR.check(schema, base, null));
+            }));
+      });
+    }
+    return tests.stream();
+  }
+
+  static Object wrongValue(String type) {
+    switch (type) {
+      case "string":
+        return 12345;
+      case "integer":
+        return 1.5;
+      case "number":
+        return "0.5";
+      case "boolean":
+        return "true";
+      case "object":
+        return "an object";
+      case "array":
+        return obj("not", "an array");
+      default:
+        throw new IllegalArgumentException(type);
+    }
+  }
+
+  /** The first valid base request of the schema that has a value at path, or null. */
+  static Map<String, Object> baseHaving(String schema, String path) {
+    for (Map<String, Object> base : bases().getOrDefault(schema, List.of())) {
+      if (path.equals("$")) {
+        return base;
+      }
+      try {
+        if (!without(base, path).equals(base)) { // removing it changes something: it is there
+          return base;
+        }
+      } catch (RuntimeException e) {
+        // a parent of path is missing in this base
+      }
+    }
+    return null;
+  }
+
+  static Map<String, List<Map<String, Object>>> bases() {
+    return Map.of(IG, List.of(IG_TEXT, IG_I2I, IG_MULTI), MI, List.of(MI_FULL),
+        EX, List.of(EX_DOWN, EX_BOTTOM), IV, List.of(IV_BASE, IV_TAIL, IV_MASKS, IV_CAMERA,
+            IV_PRESET));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The cases
+
+  private static List<Case> build() {
+    List<Case> c = new ArrayList<>();
+    imageGeneration(c);
+    multiImage(c);
+    imageExpansion(c);
+    imageToVideo(c);
+    return c;
+  }
+
+  private static void imageGeneration(List<Case> c) {
+    for (Map<String, Object> base : List.of(IG_TEXT, IG_I2I, IG_MULTI)) {
+      passing(c, IG, base, "$ additionalProperties");
+    }
+    failing(c, IG, with(IG_TEXT, "$.scene_image", URL), "$.scene_image", "additionalProperties");
+    enumeration(c, IG, IG_TEXT, "$.model_name", "ImageModel", "kling-v9");
+    maxLength(c, IG, IG_TEXT, "$.prompt", 2500);
+    maxLength(c, IG, IG_TEXT, "$.negative_prompt", 2500);
+    imageInput(c, IG, IG_I2I, "$.image");
+    enumeration(c, IG, IG_I2I, "$.image_reference", "ImageReference", "body");
+    range(c, IG, IG_I2I, "$.image_fidelity", 0, 1, 0.01);
+    range(c, IG, IG_I2I, "$.human_fidelity", 0, 1, 0.01);
+    // element_list and its items
+    Map<String, Object> element = obj("element_id", 7);
+    passing(c, IG, with(IG_TEXT, "$.element_list", times(10, element)), "$.element_list maxItems");
+    failing(c, IG, with(IG_TEXT, "$.element_list", times(11, element)), "$.element_list",
+        "maxItems");
+    passing(c, IG, IG_TEXT, "$.element_list[*] additionalProperties",
+        "$.element_list[*].element_id required");
+    failing(c, IG, with(IG_TEXT, "$.element_list[0].name", "hero"), "$.element_list[0].name",
+        "additionalProperties");
+    failing(c, IG, with(IG_TEXT, "$.element_list[0]", obj()), "$.element_list[0].element_id",
+        "required");
+    passing(c, IG, with(IG_TEXT, "$.element_list[0].element_id", Long.MAX_VALUE),
+        "$.element_list[*].element_id format"); // exact: not rounded through a double
+    passing(c, IG, with(IG_TEXT, "$.element_list[0].element_id", Long.MIN_VALUE),
+        "$.element_list[*].element_id format");
+    failing(c, IG, with(IG_TEXT, "$.element_list[0].element_id",
+        new BigDecimal("9223372036854775808")), "$.element_list[0].element_id", "format");
+    // the multi-subject variant
+    passing(c, IG, with(IG_MULTI, "$.subject_image_list", times(4, obj("subject_image", URL))),
+        "$.subject_image_list minItems", "$.subject_image_list maxItems",
+        "$.subject_image_list[*] additionalProperties",
+        "$.subject_image_list[*].subject_image required");
+    failing(c, IG, with(IG_MULTI, "$.subject_image_list", times(1, obj("subject_image", URL))),
+        "$.subject_image_list", "minItems");
+    failing(c, IG, with(IG_MULTI, "$.subject_image_list", times(5, obj("subject_image", URL))),
+        "$.subject_image_list", "maxItems");
+    failing(c, IG, with(IG_MULTI, "$.subject_image_list[1].subject", URL),
+        "$.subject_image_list[1].subject", "additionalProperties");
+    failing(c, IG, with(IG_MULTI, "$.subject_image_list[1]", obj()),
+        "$.subject_image_list[1].subject_image", "required");
+    imageInput(c, IG, IG_MULTI, "$.subject_image_list[1].subject_image");
+    imageInput(c, IG, IG_MULTI, "$.scence_image");
+    imageInput(c, IG, IG_MULTI, "$.style_image");
+    enumeration(c, IG, IG_TEXT, "$.resolution", "Resolution", "4k");
+    count(c, IG, IG_TEXT);
+    enumeration(c, IG, IG_TEXT, "$.aspect_ratio", "AspectRatio", "5:4");
+    callbackUrl(c, IG, IG_TEXT);
+    externalTaskId(c, IG, IG_TEXT);
+    // cross-field rules
+    passing(c, IG, without(IG_MULTI, "$.prompt"), "prompt-or-subjects");
+    passing(c, IG, with(IG_MULTI, "$.prompt", "Two friends"), "prompt-or-subjects");
+    failing(c, IG, without(IG_TEXT, "$.prompt"), "$", "prompt-or-subjects");
+    passing(c, IG, IG_I2I, "image-reference-needs-image");
+    failing(c, IG, without(IG_I2I, "$.image"), "$", "image-reference-needs-image");
+    passing(c, IG, IG_MULTI, "subjects-exclude-image");
+    failing(c, IG, with(IG_MULTI, "$.image", URL), "$", "subjects-exclude-image");
+    // CometAPI's tighter limits
+    vendorMaxLength(c, IG, IG_TEXT, "$.prompt", COMET, 500);
+    vendorMaxLength(c, IG, IG_TEXT, "$.negative_prompt", COMET, 200);
+  }
+
+  private static void multiImage(List<Case> c) {
+    passing(c, MI, MI_FULL, "$ additionalProperties", "$.subject_image_list required",
+        "$.subject_image_list[*] additionalProperties",
+        "$.subject_image_list[*].subject_image required");
+    failing(c, MI, with(MI_FULL, "$.scence_image", URL), "$.scence_image", "additionalProperties");
+    enumeration(c, MI, MI_FULL, "$.model_name", "MultiImageModel", "kling-v1");
+    maxLength(c, MI, MI_FULL, "$.prompt", 2500);
+    maxLength(c, MI, MI_FULL, "$.negative_prompt", 2500);
+    failing(c, MI, without(MI_FULL, "$.subject_image_list"), "$.subject_image_list", "required");
+    passing(c, MI, with(MI_FULL, "$.subject_image_list", times(1, obj("subject_image", URL))),
+        "$.subject_image_list minItems");
+    failing(c, MI, with(MI_FULL, "$.subject_image_list", arr()), "$.subject_image_list",
+        "minItems");
+    passing(c, MI, with(MI_FULL, "$.subject_image_list", times(4, obj("subject_image", B64))),
+        "$.subject_image_list maxItems");
+    failing(c, MI, with(MI_FULL, "$.subject_image_list", times(5, obj("subject_image", B64))),
+        "$.subject_image_list", "maxItems");
+    failing(c, MI, with(MI_FULL, "$.subject_image_list[0].face", true),
+        "$.subject_image_list[0].face", "additionalProperties");
+    failing(c, MI, with(MI_FULL, "$.subject_image_list[0]", obj()),
+        "$.subject_image_list[0].subject_image", "required");
+    imageInput(c, MI, MI_FULL, "$.subject_image_list[0].subject_image");
+    imageInput(c, MI, MI_FULL, "$.scene_image");
+    imageInput(c, MI, MI_FULL, "$.style_image");
+    count(c, MI, MI_FULL);
+    enumeration(c, MI, MI_FULL, "$.aspect_ratio", "AspectRatio", "16:10");
+    callbackUrl(c, MI, MI_FULL);
+    externalTaskId(c, MI, MI_FULL);
+  }
+
+  private static void imageExpansion(List<Case> c) {
+    passing(c, EX, EX_DOWN, "$ additionalProperties", "$.image required",
+        "$.up_expansion_ratio required", "$.left_expansion_ratio required",
+        "$.right_expansion_ratio required");
+    passing(c, EX, EX_BOTTOM, "$ additionalProperties");
+    failing(c, EX, with(EX_DOWN, "$.top_expansion_ratio", 0.1), "$.top_expansion_ratio",
+        "additionalProperties");
+    failing(c, EX, without(EX_DOWN, "$.image"), "$.image", "required");
+    imageInput(c, EX, EX_DOWN, "$.image");
+    for (String side : List.of("up", "left", "right")) {
+      failing(c, EX, without(EX_DOWN, "$." + side + "_expansion_ratio"),
+          "$." + side + "_expansion_ratio", "required");
+    }
+    for (String side : List.of("up", "down", "left", "right")) {
+      range(c, EX, EX_ZERO, "$." + side + "_expansion_ratio", 0, 2, 0.01,
+          CustomRules.EXPANSION_AREA);
+    }
+    range(c, EX, EX_ZERO_BOTTOM, "$.bottom_expansion_ratio", 0, 2, 0.01,
+        CustomRules.EXPANSION_AREA);
+    maxLength(c, EX, EX_DOWN, "$.prompt", 2500);
+    count(c, EX, EX_DOWN);
+    callbackUrl(c, EX, EX_DOWN);
+    externalTaskId(c, EX, EX_DOWN);
+    // down_expansion_ratio xor its CometAPI alias bottom_expansion_ratio
+    passing(c, EX, EX_DOWN, "down-or-bottom-ratio", "down-xor-bottom-ratio");
+    passing(c, EX, EX_BOTTOM, "down-or-bottom-ratio", "down-xor-bottom-ratio");
+    failing(c, EX, without(EX_DOWN, "$.down_expansion_ratio"), "$", "down-or-bottom-ratio");
+    failing(c, EX, with(EX_DOWN, "$.bottom_expansion_ratio", 0.1), "$", "down-xor-bottom-ratio");
+    // (1 + up + down) * (1 + left + right) <= 3
+    passing(c, EX, ratios(EX_DOWN, 0.1495, 0.1495, 0.6547, 0.6547), "expansion-area-at-most-3x");
+    passing(c, EX, ratios(EX_DOWN, 0.5, 0.5, 0, 0.5), "expansion-area-at-most-3x"); // exactly 3
+    failing(c, EX, ratios(EX_DOWN, 0.5, 0.5, 0.5, 0.5), "$", "expansion-area-at-most-3x");
+    failing(c, EX, ratios(EX_DOWN, 0.1, 0.1, 0.8, 0.8), "$", "expansion-area-at-most-3x");
+    // bottom_expansion_ratio counts when down_expansion_ratio is absent: 2.5 * 1.2 = 3 passes,
+    // 2.5 * 1.4 = 3.5 fails
+    Map<String, Object> bottom = ratios(EX_BOTTOM, 0.5, -1, 0.1, 0.1);
+    passing(c, EX, with(bottom, "$.bottom_expansion_ratio", 1), "expansion-area-at-most-3x");
+    failing(c, EX, ratios(with(bottom, "$.bottom_expansion_ratio", 1), 0.5, -1, 0.2, 0.2), "$",
+        "expansion-area-at-most-3x");
+  }
+
+  private static void imageToVideo(List<Case> c) {
+    passing(c, IV, IV_BASE, "$ additionalProperties", "$.image required");
+    failing(c, IV, with(IV_BASE, "$.aspect_ratio", "16:9"), "$.aspect_ratio",
+        "additionalProperties");
+    enumeration(c, IV, IV_BASE, "$.model_name", "VideoModel", "kling-v2");
+    failing(c, IV, without(IV_BASE, "$.image"), "$.image", "required");
+    imageInput(c, IV, IV_BASE, "$.image");
+    imageInput(c, IV, IV_TAIL, "$.image_tail");
+    maxLength(c, IV, IV_BASE, "$.prompt", 2500);
+    maxLength(c, IV, IV_BASE, "$.negative_prompt", 2500);
+    range(c, IV, IV_BASE, "$.cfg_scale", 0, 1, 0.01);
+    enumeration(c, IV, IV_BASE, "$.mode", "VideoMode", "fast");
+    imageInput(c, IV, IV_MASKS, "$.static_mask");
+    // motion brush
+    Object mask = ((List<?>) IV_MASKS.get("dynamic_masks")).get(0);
+    passing(c, IV, with(IV_MASKS, "$.dynamic_masks", times(6, mask)), "$.dynamic_masks minItems",
+        "$.dynamic_masks maxItems", "$.dynamic_masks[*] additionalProperties",
+        "$.dynamic_masks[*].mask required", "$.dynamic_masks[*].trajectories required",
+        "$.dynamic_masks[*].trajectories[*] additionalProperties",
+        "$.dynamic_masks[*].trajectories[*].x required",
+        "$.dynamic_masks[*].trajectories[*].y required");
+    failing(c, IV, with(IV_MASKS, "$.dynamic_masks", arr()), "$.dynamic_masks", "minItems");
+    failing(c, IV, with(IV_MASKS, "$.dynamic_masks", times(7, mask)), "$.dynamic_masks",
+        "maxItems");
+    failing(c, IV, with(IV_MASKS, "$.dynamic_masks[0].speed", 2), "$.dynamic_masks[0].speed",
+        "additionalProperties");
+    failing(c, IV, without(IV_MASKS, "$.dynamic_masks[0].mask"), "$.dynamic_masks[0].mask",
+        "required");
+    imageInput(c, IV, IV_MASKS, "$.dynamic_masks[0].mask");
+    failing(c, IV, without(IV_MASKS, "$.dynamic_masks[0].trajectories"),
+        "$.dynamic_masks[0].trajectories", "required");
+    passing(c, IV, with(IV_MASKS, "$.dynamic_masks[0].trajectories", times(2, POINT)),
+        "$.dynamic_masks[*].trajectories minItems");
+    failing(c, IV, with(IV_MASKS, "$.dynamic_masks[0].trajectories", times(1, POINT)),
+        "$.dynamic_masks[0].trajectories", "minItems");
+    passing(c, IV, with(IV_MASKS, "$.dynamic_masks[0].trajectories", times(77, POINT)),
+        "$.dynamic_masks[*].trajectories maxItems");
+    failing(c, IV, with(IV_MASKS, "$.dynamic_masks[0].trajectories", times(78, POINT)),
+        "$.dynamic_masks[0].trajectories", "maxItems");
+    failing(c, IV, with(IV_MASKS, "$.dynamic_masks[0].trajectories[1].z", 3),
+        "$.dynamic_masks[0].trajectories[1].z", "additionalProperties");
+    for (String axis : List.of("x", "y")) {
+      String at = "$.dynamic_masks[0].trajectories[1]." + axis;
+      failing(c, IV, without(IV_MASKS, at), at, "required");
+      passing(c, IV, with(with(IV_MASKS, at, Integer.MAX_VALUE),
+          "$.dynamic_masks[0].trajectories[0]." + axis, Integer.MIN_VALUE),
+          "$.dynamic_masks[*].trajectories[*]." + axis + " format");
+      failing(c, IV, with(IV_MASKS, at, 2_147_483_648L), at, "format");
+      failing(c, IV, with(IV_MASKS, at, -2_147_483_649L), at, "format");
+    }
+    // camera control
+    passing(c, IV, IV_CAMERA, "$.camera_control additionalProperties",
+        "$.camera_control.type required", "$.camera_control.config additionalProperties");
+    failing(c, IV, with(IV_CAMERA, "$.camera_control.speed", 1), "$.camera_control.speed",
+        "additionalProperties");
+    failing(c, IV, without(IV_PRESET, "$.camera_control.type"), "$.camera_control.type",
+        "required");
+    // "simple" needs a config (IV_CAMERA); the presets must come without one (IV_PRESET)
+    enumeration(c, IV, IV_PRESET, "$.camera_control.type", "CameraMovement", "orbit");
+    passing(c, IV, IV_CAMERA, "$.camera_control.type enum");
+    failing(c, IV, with(IV_CAMERA, "$.camera_control.config.dolly", 1),
+        "$.camera_control.config.dolly", "additionalProperties");
+    for (String axis : ZERO_AXES.keySet()) {
+      String at = "$.camera_control.config." + axis;
+      Map<String, Object> single = with(IV_CAMERA, "$.camera_control.config", ZERO_AXES);
+      passing(c, IV, with(single, at, -10), "$.camera_control.config." + axis + " minimum");
+      passing(c, IV, with(single, at, 10), "$.camera_control.config." + axis + " maximum");
+      failing(c, IV, with(single, at, -10.5), at, "minimum");
+      failing(c, IV, with(single, at, 10.01), at, "maximum");
+    }
+    Map<String, Object> durations = SchemaValidator.embedded().schema("VideoDuration");
+    for (Object d : (List<?>) durations.get("enum")) {
+      passing(c, IV, with(IV_BASE, "$.duration", d), "$.duration enum");
+    }
+    failing(c, IV, with(IV_BASE, "$.duration", "20"), "$.duration", "enum");
+    failing(c, IV, with(IV_BASE, "$.duration", "5s"), "$.duration", "enum");
+    callbackUrl(c, IV, IV_BASE);
+    externalTaskId(c, IV, IV_BASE);
+    // image_tail, motion brush and camera control exclude each other
+    for (Map<String, Object> one : List.of(IV_TAIL, IV_MASKS, IV_CAMERA, IV_PRESET,
+        without(IV_MASKS, "$.static_mask"), without(IV_MASKS, "$.dynamic_masks"))) {
+      passing(c, IV, one, "tail-masks-camera-exclusive");
+    }
+    Object camera = IV_CAMERA.get("camera_control");
+    Object masks = IV_MASKS.get("dynamic_masks");
+    String rule = "tail-masks-camera-exclusive";
+    failing(c, IV, with(IV_TAIL, "$.static_mask", URL), "$", rule);
+    failing(c, IV, with(IV_TAIL, "$.dynamic_masks", masks), "$", rule);
+    failing(c, IV, with(IV_TAIL, "$.camera_control", camera), "$", rule);
+    failing(c, IV, with(IV_CAMERA, "$.static_mask", URL), "$", rule);
+    failing(c, IV, with(IV_CAMERA, "$.dynamic_masks", masks), "$", rule);
+    failing(c, IV, with(IV_MASKS, "$.image_tail", URL), "$", rule); // all three of the brush + tail
+    // config iff simple; exactly one axis
+    passing(c, IV, IV_CAMERA, "camera-config-only-for-simple", "camera-config-single-axis");
+    passing(c, IV, IV_PRESET, "camera-config-only-for-simple");
+    failing(c, IV, without(IV_CAMERA, "$.camera_control.config"), "$.camera_control.config",
+        "camera-config-only-for-simple");
+    failing(c, IV, with(IV_PRESET, "$.camera_control.config", obj("zoom", 5)),
+        "$.camera_control.config", "camera-config-only-for-simple");
+    for (String axis : ZERO_AXES.keySet()) {
+      passing(c, IV, with(IV_CAMERA, "$.camera_control.config", obj(axis, -0.5)),
+          "camera-config-single-axis");
+    }
+    failing(c, IV, with(IV_CAMERA, "$.camera_control.config", ZERO_AXES), "$.camera_control.config",
+        "camera-config-single-axis");
+    failing(c, IV, with(IV_CAMERA, "$.camera_control.config", obj()), "$.camera_control.config",
+        "camera-config-single-axis");
+    failing(c, IV, with(IV_CAMERA, "$.camera_control.config.pan", 1), "$.camera_control.config",
+        "camera-config-single-axis");
+    // CometAPI's tighter limits
+    vendorMaxLength(c, IV, IV_BASE, "$.prompt", COMET, 500);
+    vendorMaxLength(c, IV, IV_BASE, "$.negative_prompt", COMET, 200);
+    passing(c, IV, COMET, with(IV_BASE, "$.duration", "5"), "$.duration enum@" + COMET);
+    passing(c, IV, COMET, with(IV_BASE, "$.duration", "10"), "$.duration enum@" + COMET);
+    failing(c, IV, COMET, with(IV_BASE, "$.duration", "15"), "$.duration", "enum");
+    passing(c, IV, with(IV_BASE, "$.duration", "15"), "$.duration enum"); // CometAPI refuses it
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Families of cases
+
+  /** An ImageInput field: URL and raw Base64 pass; empty, data: URI and white space fail. */
+  private static void imageInput(List<Case> c, String schema, Map<String, Object> base,
+      String path) {
+    String template = path.replaceAll("\\[\\d+]", "[*]");
+    passing(c, schema, with(base, path, URL), template + " minLength", template + " pattern");
+    passing(c, schema, with(base, path, B64), template + " minLength", template + " pattern");
+    passing(c, schema, with(base, path, "x"), template + " minLength", template + " pattern");
+    failing(c, schema, with(base, path, ""), path, "minLength", "pattern");
+    failing(c, schema, with(base, path, "data:image/png;base64," + B64), path, "pattern");
+    failing(c, schema, with(base, path, "https://images.example.com/a cat.jpg"), path, "pattern");
+  }
+
+  /** Every value of the spec's enum passes; a value outside it fails. */
+  private static void enumeration(List<Case> c, String schema, Map<String, Object> base,
+      String path, String enumSchema, String bad, String... tolerated) {
+    for (Object value : (List<?>) SchemaValidator.embedded().schema(enumSchema).get("enum")) {
+      if (!"CameraMovement".equals(enumSchema) || !"simple".equals(value)) {
+        passing(c, schema, with(base, path, value), path + " enum");
+      }
+    }
+    failing(c, schema, with(base, path, bad), path, "enum", tolerated);
+  }
+
+  /** max code points pass (counted as code points, not UTF-16 chars); one more fails. */
+  private static void maxLength(List<Case> c, String schema, Map<String, Object> base,
+      String path, int max) {
+    passing(c, schema, with(base, path, codePoints(max)), path + " maxLength");
+    failing(c, schema, with(base, path, codePoints(max + 1)), path, "maxLength");
+  }
+
+  private static void vendorMaxLength(List<Case> c, String schema, Map<String, Object> base,
+      String path, String vendor, int max) {
+    passing(c, schema, vendor, with(base, path, codePoints(max)), path + " maxLength@" + vendor);
+    failing(c, schema, vendor, with(base, path, codePoints(max + 1)), path, "maxLength");
+    passing(c, schema, with(base, path, codePoints(max + 1)), path + " maxLength"); // others: fine
+  }
+
+  /** min and max pass; just below min and just above max fail. */
+  private static void range(List<Case> c, String schema, Map<String, Object> base, String path,
+      double min, double max, double step, String... tolerated) {
+    passing(c, schema, with(base, path, min), path + " minimum");
+    passing(c, schema, with(base, path, max), path + " maximum");
+    failing(c, schema, with(base, path, min - step), path, "minimum", tolerated);
+    failing(c, schema, with(base, path, max + step), path, "maximum", tolerated);
+  }
+
+  /** n: integer 1 to 9, int32. */
+  private static void count(List<Case> c, String schema, Map<String, Object> base) {
+    passing(c, schema, with(base, "$.n", 1), "$.n minimum", "$.n format");
+    passing(c, schema, with(base, "$.n", 9), "$.n maximum", "$.n format");
+    failing(c, schema, with(base, "$.n", 0), "$.n", "minimum");
+    failing(c, schema, with(base, "$.n", 10), "$.n", "maximum");
+    failing(c, schema, with(base, "$.n", 3_000_000_000L), "$.n", "format", "maximum");
+  }
+
+  /** callback_url: at most 2048 characters, empty or http(s). */
+  private static void callbackUrl(List<Case> c, String schema, Map<String, Object> base) {
+    String prefix = "https://hooks.example.com/";
+    String longest = prefix + "a".repeat(2048 - prefix.length());
+    passing(c, schema, with(base, "$.callback_url", longest), "$.callback_url maxLength",
+        "$.callback_url pattern");
+    failing(c, schema, with(base, "$.callback_url", longest + "a"), "$.callback_url", "maxLength");
+    passing(c, schema, with(base, "$.callback_url", ""), "$.callback_url pattern");
+    passing(c, schema, with(base, "$.callback_url", "http://10.0.0.1:8080/cb"),
+        "$.callback_url pattern");
+    failing(c, schema, with(base, "$.callback_url", "ftp://hooks.example.com/k"), "$.callback_url",
+        "pattern");
+    failing(c, schema, with(base, "$.callback_url", "hooks.example.com/k"), "$.callback_url",
+        "pattern");
+    failing(c, schema, with(base, "$.callback_url", "https://hooks.example.com/a b"),
+        "$.callback_url", "pattern");
+  }
+
+  /** external_task_id: at most 256 characters. */
+  private static void externalTaskId(List<Case> c, String schema, Map<String, Object> base) {
+    maxLength(c, schema, base, "$.external_task_id", 256);
+    passing(c, schema, with(base, "$.external_task_id", ""), "$.external_task_id maxLength");
+  }
+
+  /** Sets the four ratios; a negative down leaves down_expansion_ratio as it is in base. */
+  private static Map<String, Object> ratios(Map<String, Object> base, double up, double down,
+      double left, double right) {
+    Map<String, Object> r = with(with(with(base, "$.up_expansion_ratio", up),
+        "$.left_expansion_ratio", left), "$.right_expansion_ratio", right);
+    return down < 0 ? r : with(r, "$.down_expansion_ratio", down);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static void passing(List<Case> c, String schema, Map<String, Object> request,
+      String... covers) {
+    passing(c, schema, null, request, covers);
+  }
+
+  private static void passing(List<Case> c, String schema, String vendor,
+      Map<String, Object> request, String... covers) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (String k : covers) {
+      keys.add(schema + " " + k);
+    }
+    c.add(new Case(schema, vendor, request, null, null, Set.of(), keys));
+  }
+
+  private static void failing(List<Case> c, String schema, Map<String, Object> request, String path,
+      String rule, String... tolerated) {
+    failing(c, schema, null, request, path, rule, tolerated);
+  }
+
+  private static void failing(List<Case> c, String schema, String vendor,
+      Map<String, Object> request, String path, String rule, String... tolerated) {
+    c.add(new Case(schema, vendor, request, path, rule, Set.of(tolerated),
+        Set.of(key(schema, path, rule, vendor))));
+  }
+
+  /** The constraint key a failing case covers (see {@link SpecInventory}). */
+  static String key(String schema, String path, String rule, String vendor) {
+    String template = path.replaceAll("\\[\\d+]", "[*]");
+    if (!SchemaValidator.CHECKED_KEYWORDS.contains(rule)) { // an x-rule or x-kling-rules id
+      return schema + " " + rule;
+    }
+    if (rule.equals("additionalProperties")) {
+      template = template.substring(0, Math.max(template.lastIndexOf('.'), 1));
+    }
+    return schema + " " + template + " " + rule + (vendor == null ? "" : "@" + vendor);
+  }
+}
