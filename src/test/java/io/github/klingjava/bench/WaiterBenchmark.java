@@ -32,7 +32,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>Run it (about 5 s) either way:
  * <pre>
  * mvn -o test -Dtest=WaiterBenchmark -Dkling.bench=true          # JUnit, skipped without the flag
- * mvn -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * mvn -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
+ *     -Dmdep.includeScope=test
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     io.github.klingjava.bench.WaiterBenchmark [tasks] [threads]
  * </pre>

@@ -165,7 +165,8 @@ class ResultDownloaderTest {
     assertEquals(Reason.WRONG_CONTENT_TYPE, e.reason());
     assertTrue(names(out).isEmpty());
 
-    Task video = finished(DoubleClient.VIDEOS, TaskScript.builder().contentType("image/png").build());
+    Task video = finished(DoubleClient.VIDEOS,
+        TaskScript.builder().contentType("image/png").build());
     assertEquals(Reason.WRONG_CONTENT_TYPE, assertThrows(DownloadException.class,
         () -> ResultDownloader.builder(http).build().download(video, out)).reason());
 

@@ -31,9 +31,11 @@ public final class DoubleClient {
 
   private final OkHttpClient http;
   private final String baseUrl;
-  private final JsonAdapter<TaskResponse> responses = KlingMoshi.create().adapter(TaskResponse.class);
+  private final JsonAdapter<TaskResponse> responses =
+      KlingMoshi.create().adapter(TaskResponse.class);
   private final JsonAdapter<Map<String, Object>> errors = new Moshi.Builder().build()
-      .adapter(com.squareup.moshi.Types.newParameterizedType(Map.class, String.class, Object.class));
+      .adapter(com.squareup.moshi.Types.newParameterizedType(
+          Map.class, String.class, Object.class));
 
   public DoubleClient(OkHttpClient http, String baseUrl) {
     this.http = http;

@@ -69,7 +69,8 @@ class LifecycleDoubleTest {
       assertTrue(task.getCreatedAt() > 1_600_000_000_000L, "epoch milliseconds");
 
       TaskPoller poller = client.poller(family);
-      assertEquals(TaskStatus.PROCESSING, TaskStatus.ofTask(poller.poll(task.getTaskId()).getData()));
+      assertEquals(TaskStatus.PROCESSING,
+          TaskStatus.ofTask(poller.poll(task.getTaskId()).getData()));
       Task done = poller.poll(task.getTaskId()).getData();
       assertEquals(TaskStatus.SUCCEED, TaskStatus.ofTask(done));
       boolean videos = family.equals(DoubleClient.VIDEOS);
@@ -95,7 +96,8 @@ class LifecycleDoubleTest {
 
   @Test
   void failureCarriesTheScriptedMessageAndAnEmptyResult() {
-    kling.enqueue(TaskScript.builder().pollsBeforeOutcome(0).fail("Image pixel is invalid").build());
+    kling.enqueue(
+        TaskScript.builder().pollsBeforeOutcome(0).fail("Image pixel is invalid").build());
     DoubleClient client = new DoubleClient(http, kling.baseUrl());
     String id = client.submit(DoubleClient.IMAGES, "{}").getData().getTaskId();
     Task failed = client.poller(DoubleClient.IMAGES).poll(id).getData();

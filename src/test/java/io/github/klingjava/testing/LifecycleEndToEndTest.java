@@ -95,7 +95,8 @@ class LifecycleEndToEndTest {
 
   @Test
   void failureCarriesTheMessageAndTheRequestId() {
-    kling.enqueue(TaskScript.builder().pollsBeforeOutcome(1).fail("Image pixel is invalid").build());
+    kling.enqueue(
+        TaskScript.builder().pollsBeforeOutcome(1).fail("Image pixel is invalid").build());
     CompletableFuture<Task> wait = waiter.waitForAsync(submit(null), options);
     scheduler.runUntilDone(wait);
 
