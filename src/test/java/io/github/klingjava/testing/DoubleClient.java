@@ -1,14 +1,12 @@
 package io.github.klingjava.testing;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
+import io.github.klingjava.error.ErrorHandler;
 import io.github.klingjava.generated.model.TaskResponse;
 import io.github.klingjava.json.KlingMoshi;
 import io.github.klingjava.task.TaskPoller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -17,8 +15,9 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The few HTTP calls the facade will make, enough to drive the waiter end to end against the
- * double: submit, query, and the mapping of error answers to the error package's exceptions.
+ * The two HTTP calls the waiter needs, without the facade's retrying HTTP stack, so these tests
+ * see every 429 and 5xx themselves: submit and query, errors mapped by the client's
+ * {@link ErrorHandler}.
  */
 public final class DoubleClient {
 
@@ -28,14 +27,12 @@ public final class DoubleClient {
   public static final String VIDEOS = "/v1/videos/image2video";
 
   private static final MediaType JSON = MediaType.get("application/json");
+  private static final ErrorHandler ERRORS = ErrorHandler.create();
 
   private final OkHttpClient http;
   private final String baseUrl;
   private final JsonAdapter<TaskResponse> responses =
       KlingMoshi.create().adapter(TaskResponse.class);
-  private final JsonAdapter<Map<String, Object>> errors = new Moshi.Builder().build()
-      .adapter(com.squareup.moshi.Types.newParameterizedType(
-          Map.class, String.class, Object.class));
 
   public DoubleClient(OkHttpClient http, String baseUrl) {
     this.http = http;
@@ -61,14 +58,8 @@ public final class DoubleClient {
       if (response.isSuccessful()) {
         return responses.fromJson(body);
       }
-      Map<String, Object> error = errors.fromJson(body);
-      Object code = error == null ? null : error.get("code");
-      String retryAfter = response.header("Retry-After");
-      throw ApiErrors.fromHttp(response.code(),
-          code instanceof Number ? ((Number) code).intValue() : null,
-          error == null ? "" : String.valueOf(error.get("message")),
-          error == null ? null : (String) error.get("request_id"),
-          retryAfter == null ? null : Duration.ofSeconds(Long.parseLong(retryAfter.trim())));
+      // As the facade does: the client's own mapping, Retry-After included.
+      throw ERRORS.toException(response.code(), response.headers(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
