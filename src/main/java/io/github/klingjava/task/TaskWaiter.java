@@ -164,10 +164,15 @@ public final class TaskWaiter implements AutoCloseable {
     return registry.outstanding();
   }
 
-  /** Stops the scheduler if this waiter created it; pending waits then never complete. */
+  /**
+   * If this waiter created its scheduler: cancels every outstanding wait (a blocked
+   * {@code waitFor} then throws CancellationException) and stops the threads. A waiter given a
+   * shared scheduler, and every {@link #withPoller view}, leaves both alone.
+   */
   @Override
   public void close() {
     if (ownsScheduler) {
+      registry.cancelAll();
       deps.scheduler.close();
     }
   }

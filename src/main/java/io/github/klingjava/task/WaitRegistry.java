@@ -89,6 +89,11 @@ final class WaitRegistry {
     }
   }
 
+  /** Cancels every outstanding wait, e.g. because the threads polling for them stop. */
+  void cancelAll() {
+    loops.values().forEach(set -> set.forEach(loop -> loop.result().cancel(false)));
+  }
+
   /** @return the number of outstanding waits */
   int outstanding() {
     return loops.values().stream().mapToInt(Set::size).sum();
