@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * CallbackReceiver receiver = CallbackReceiver.builder()
- *     .requireToken(System.getenv("KLING_CALLBACK_TOKEN"))   // callback_url: https://me/kling?token=...
+ *     .requireToken(System.getenv("KLING_CALLBACK_TOKEN"))  // callback_url: ...?token=...
  *     .waiter(waiter)
  *     .build();
  *
@@ -163,8 +163,8 @@ public final class CallbackReceiver {
     }
 
     /**
-     * @param expected the secret you appended to {@code callback_url}; callbacks without it, or with
-     *     another value, are rejected with 401
+     * @param expected the secret you appended to {@code callback_url}; callbacks without it, or
+     *     with another value, are rejected with 401
      * @return this builder
      */
     public Builder requireToken(String expected) {

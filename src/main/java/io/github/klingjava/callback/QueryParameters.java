@@ -14,8 +14,8 @@ final class QueryParameters {
   }
 
   /**
-   * @param url a full URL ({@code https://host/cb?token=x}), a path with query ({@code /cb?token=x}),
-   *     a bare query ({@code token=x} or {@code ?token=x}), or null
+   * @param url a full URL ({@code https://host/cb?token=x}), a path with query
+   *     ({@code /cb?token=x}), a bare query ({@code token=x} or {@code ?token=x}), or null
    * @return the decoded parameters; pairs that cannot be decoded are skipped
    */
   static Map<String, List<String>> parse(String url) {

@@ -56,15 +56,16 @@ public final class KlingClient implements AutoCloseable {
         .addConverterFactory(MoshiConverterFactory.create(moshi))
         .build();
     CallExecutor executor = new CallExecutor(parts.apiHttp(), moshi, parts.errorHandler());
+    CallExecutor pollExecutor = new CallExecutor(parts.pollHttp(), moshi, parts.errorHandler());
     RequestGate gate = parts.validate() ? RequestGate.validating(vendor) : RequestGate.nullCheckOnly(vendor);
     this.imageGeneration = new TaskFamilyService<>(TaskFamily.IMAGE_GENERATION,
-        FamilyCalls.imageGeneration(retrofit), gate, executor, sharedWaiter);
+        FamilyCalls.imageGeneration(retrofit), gate, executor, pollExecutor, sharedWaiter);
     this.multiImage = new TaskFamilyService<>(TaskFamily.MULTI_IMAGE,
-        FamilyCalls.multiImage(retrofit), gate, executor, sharedWaiter);
+        FamilyCalls.multiImage(retrofit), gate, executor, pollExecutor, sharedWaiter);
     this.imageExpansion = new TaskFamilyService<>(TaskFamily.IMAGE_EXPANSION,
-        FamilyCalls.imageExpansion(retrofit), gate, executor, sharedWaiter);
+        FamilyCalls.imageExpansion(retrofit), gate, executor, pollExecutor, sharedWaiter);
     this.imageToVideo = new TaskFamilyService<>(TaskFamily.IMAGE_TO_VIDEO,
-        FamilyCalls.imageToVideo(retrofit), gate, executor, sharedWaiter);
+        FamilyCalls.imageToVideo(retrofit), gate, executor, pollExecutor, sharedWaiter);
   }
 
   /** Starts a client configuration; {@code vendor} and {@code credentials} are required. */

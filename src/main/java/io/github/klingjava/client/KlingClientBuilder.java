@@ -143,6 +143,7 @@ public final class KlingClientBuilder {
   static final class Parts {
     private final VendorProfile vendor;
     private final OkHttpClient apiHttp;
+    private final OkHttpClient pollHttp;
     private final OkHttpClient downloadHttp;
     private final TaskWaiter.Builder waiter;
     private final ErrorHandler errorHandler;
@@ -161,11 +162,16 @@ public final class KlingClientBuilder {
           .addInterceptor(UserAgentInterceptor.create())
           .addInterceptor(KlingClientBuilder::acceptJson);
       this.downloadHttp = common.build();
+      AuthInterceptor auth = AuthInterceptor.create(credentials, b.clock);
+      VendorWireInterceptor quirks = VendorWireInterceptor.create(b.vendor);
+      // The waiter's polls skip HTTP retries: a 429 or 5xx only delays the next poll, so a Retry-After never
+      // blocks one of the few shared polling threads.
+      this.pollHttp = downloadHttp.newBuilder().addInterceptor(auth).addInterceptor(quirks).build();
+      // Retry outside auth, so every attempt carries a fresh token.
       this.apiHttp = common
-          // Retry outside auth, so every attempt carries a fresh token.
           .addInterceptor(RetryInterceptor.create(b.retryPolicy, b.sleeper, b.clock))
-          .addInterceptor(AuthInterceptor.create(credentials, b.clock))
-          .addInterceptor(VendorWireInterceptor.create(b.vendor))
+          .addInterceptor(auth)
+          .addInterceptor(quirks)
           .build();
       TaskWaiter.Builder waiterBuilder = TaskWaiter.builder(KlingClient.noFamilyPoller()).clock(b.clock);
       this.waiter = b.pollScheduler == null ? waiterBuilder : waiterBuilder.scheduler(b.pollScheduler);
@@ -177,6 +183,10 @@ public final class KlingClientBuilder {
 
     OkHttpClient apiHttp() {
       return apiHttp;
+    }
+
+    OkHttpClient pollHttp() {
+      return pollHttp;
     }
 
     OkHttpClient downloadHttp() {

@@ -38,12 +38,13 @@ public final class TaskFamilyService<R> {
   private final Raw raw = new Raw();
 
   TaskFamilyService(TaskFamily family, FamilyCalls<R> calls, RequestGate gate, CallExecutor executor,
-      TaskWaiter sharedWaiter) {
+      CallExecutor pollExecutor, TaskWaiter sharedWaiter) {
     this.family = family;
     this.calls = calls;
     this.gate = gate;
     this.executor = executor;
-    this.waiter = sharedWaiter.withPoller(this::get);
+    this.waiter = sharedWaiter.withPoller(taskId ->
+        pollExecutor.execute(calls.get(taskId), TaskResponse.class, TaskResponse::getCode).body());
   }
 
   /** Which family this service serves. */

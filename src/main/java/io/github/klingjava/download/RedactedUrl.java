@@ -2,7 +2,7 @@ package io.github.klingjava.download;
 
 import java.net.URI;
 
-/** A URL fit for messages and logs: scheme, host, port and path; no user info, query or fragment. */
+/** A URL fit for messages and logs: scheme, host, port, path; no user info, query or fragment. */
 final class RedactedUrl {
 
   private RedactedUrl() {
@@ -17,7 +17,8 @@ final class RedactedUrl {
       if (uri.getHost() == null) {
         return "(unparsable URL)";
       }
-      return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+      return uri.getScheme() + "://" + uri.getHost()
+          + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
           + (uri.getRawPath() == null ? "" : uri.getRawPath())
           + (uri.getRawQuery() == null ? "" : "?…");
     } catch (IllegalArgumentException e) {

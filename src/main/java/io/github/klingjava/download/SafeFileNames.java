@@ -65,7 +65,8 @@ final class SafeFileNames {
 
   private static String shortHash(String raw) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(raw.getBytes(StandardCharsets.UTF_8));
       StringBuilder hex = new StringBuilder();
       for (int i = 0; i < 4; i++) {
         hex.append(String.format("%02x", digest[i]));

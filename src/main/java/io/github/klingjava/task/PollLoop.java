@@ -121,28 +121,47 @@ final class PollLoop {
     scheduleNext(retryAfter);
   }
 
-  /** Schedules the next poll no sooner than the backoff and {@code atLeast} allow. */
-  private synchronized void scheduleNext(Duration atLeast) {
-    if (result.isDone()) {
-      return;
-    }
-    Duration remaining = Duration.between(clock.instant(), deadline);
-    if (lastChance || remaining.isNegative() || remaining.isZero()) {
-      timeOut();
-      return;
-    }
-    Duration delay = max(backoff.delay(attempt++), atLeast);
-    if (delay.compareTo(remaining) >= 0) {
-      if (atLeast.compareTo(remaining) >= 0) {
-        // The server asked us to stay away past the deadline: polling earlier would be rude.
-        pending = scheduler.schedule(this::timeOut, remaining);
+  /**
+   * Schedules the next poll no sooner than the backoff and {@code atLeast} allow. The decision is
+   * taken under this loop's lock; the scheduler is called outside it, so no lock of ours is ever
+   * held while a scheduler (or a callback thread finishing the wait) takes its own.
+   */
+  private void scheduleNext(Duration atLeast) {
+    Runnable action;
+    Duration delay;
+    synchronized (this) {
+      if (result.isDone()) {
         return;
       }
-      // One last poll exactly at the deadline, so a task finishing just in time is not lost.
-      lastChance = true;
-      delay = remaining;
+      Duration remaining = Duration.between(clock.instant(), deadline);
+      if (lastChance || remaining.isNegative() || remaining.isZero()) {
+        action = this::timeOut;
+        delay = null;
+      } else {
+        delay = max(backoff.delay(attempt++), atLeast);
+        action = this::pollOnce;
+        if (delay.compareTo(remaining) >= 0) {
+          // Past the deadline: one last poll exactly at it, so a task finishing just in time is
+          // not lost; unless the server asked us to stay away longer, then just give up then.
+          action = atLeast.compareTo(remaining) >= 0 ? this::timeOut : this::pollOnce;
+          lastChance = true;
+          delay = remaining;
+        }
+      }
     }
-    pending = scheduler.schedule(this::pollOnce, delay);
+    if (delay == null) {
+      action.run();
+      return;
+    }
+    ScheduledFuture<?> next = scheduler.schedule(action, delay);
+    synchronized (this) {
+      // If `next` already ran and scheduled a successor, that successor is not tracked; it then
+      // only fires to find the wait done. Harmless, and rarer than a lock around the scheduler.
+      pending = next;
+    }
+    if (result.isDone()) {
+      next.cancel(false); // finished while we were scheduling: drop the poll at once
+    }
   }
 
   private void timeOut() {
@@ -150,10 +169,14 @@ final class PollLoop {
     result.completeExceptionally(new TaskTimeoutException(taskId, lastStatus, elapsed));
   }
 
-  private synchronized void cancelPending() {
-    if (pending != null) {
-      pending.cancel(false);
+  private void cancelPending() {
+    ScheduledFuture<?> next;
+    synchronized (this) {
+      next = pending;
       pending = null;
+    }
+    if (next != null) {
+      next.cancel(false);
     }
   }
 

@@ -100,7 +100,7 @@ public final class PollScheduler implements AutoCloseable {
     return executor;
   }
 
-  /** @return how many threads this scheduler has started, or -1 for an executor given by the caller */
+  /** @return how many threads this scheduler has started, -1 for an executor from the caller */
   public int threadsStarted() {
     return threadsStarted.get();
   }

@@ -5,8 +5,8 @@ import io.github.klingjava.generated.model.Task;
 import java.util.Optional;
 
 /**
- * The task ended in {@code failed}. This is not an HTTP error: Kling answers {@code code: 0} and puts
- * the reason (e.g. a content risk control) in {@code task_status_msg}.
+ * The task ended in {@code failed}. This is not an HTTP error: Kling answers {@code code: 0}
+ * and puts the reason (e.g. a content risk control) in {@code task_status_msg}.
  *
  * <pre>{@code
  * try {

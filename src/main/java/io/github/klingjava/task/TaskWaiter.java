@@ -7,9 +7,7 @@ import io.github.klingjava.generated.model.TaskResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
@@ -65,12 +63,18 @@ public final class TaskWaiter implements AutoCloseable {
    * @return a view; closing it does not stop the shared scheduler
    */
   public TaskWaiter withPoller(TaskPoller poller) {
-    PollLoop.Dependencies other = new PollLoop.Dependencies(Objects.requireNonNull(poller, "poller"),
-        deps.scheduler, deps.clock, deps.random, deps.transientError);
+    PollLoop.Dependencies other = new PollLoop.Dependencies(
+        Objects.requireNonNull(poller, "poller"), deps.scheduler, deps.clock, deps.random,
+        deps.transientError);
     return new TaskWaiter(other, registry, defaults, false);
   }
 
-  /** Blocks with the default options; see {@link #waitFor(String, WaitOptions)}. */
+  /**
+   * Blocks with the default options; see {@link #waitFor(String, WaitOptions)}.
+   *
+   * @param taskId the task id (or the caller's external task id)
+   * @return the succeeded task
+   */
   public Task waitFor(String taskId) {
     return waitFor(taskId, defaults);
   }
@@ -86,7 +90,7 @@ public final class TaskWaiter implements AutoCloseable {
    * @throws KlingApiException when a poll failed with a non-retryable error
    */
   public Task waitFor(String taskId, WaitOptions options) {
-    return await(waitForAsync(taskId, options));
+    return Futures.await(waitForAsync(taskId, options));
   }
 
   /**
@@ -111,7 +115,7 @@ public final class TaskWaiter implements AutoCloseable {
   public Task submitAndWait(Supplier<TaskResponse> submit, WaitOptions options) {
     TaskResponse submitted = submit.get();
     Task task = requireTask(submitted, "submit");
-    return await(start(task.getTaskId(), options, task, submitted.getRequestId()));
+    return Futures.await(start(task.getTaskId(), options, task, submitted.getRequestId()));
   }
 
   /**
@@ -134,7 +138,7 @@ public final class TaskWaiter implements AutoCloseable {
       }
       try {
         Task task = requireTask(resp, "submit");
-        link(outer, start(task.getTaskId(), options, task, resp.getRequestId()));
+        Futures.link(outer, start(task.getTaskId(), options, task, resp.getRequestId()));
       } catch (RuntimeException e) {
         outer.completeExceptionally(e);
       }
@@ -160,10 +164,15 @@ public final class TaskWaiter implements AutoCloseable {
     return registry.outstanding();
   }
 
-  /** Stops the scheduler if this waiter created it; pending waits then never complete. */
+  /**
+   * If this waiter created its scheduler: cancels every outstanding wait (a blocked
+   * {@code waitFor} then throws CancellationException) and stops the threads. A waiter given a
+   * shared scheduler, and every {@link #withPoller view}, leaves both alone.
+   */
   @Override
   public void close() {
     if (ownsScheduler) {
+      registry.cancelAll();
       deps.scheduler.close();
     }
   }
@@ -181,48 +190,12 @@ public final class TaskWaiter implements AutoCloseable {
     return loop.result();
   }
 
-  private static void link(CompletableFuture<Task> outer, CompletableFuture<Task> inner) {
-    outer.whenComplete((task, error) -> {
-      if (outer.isCancelled()) {
-        inner.cancel(false);
-      }
-    });
-    inner.whenComplete((task, error) -> {
-      if (error != null) {
-        outer.completeExceptionally(error);
-      } else {
-        outer.complete(task);
-      }
-    });
-  }
-
   private static Task requireTask(TaskResponse response, String what) {
     Task task = response == null ? null : response.getData();
     if (task == null || task.getTaskId() == null) {
       throw new KlingException("The " + what + " answer carries no task id");
     }
     return task;
-  }
-
-  private static Task await(CompletableFuture<Task> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      future.cancel(false);
-      Thread.currentThread().interrupt();
-      throw new KlingException("Interrupted while waiting for a task", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause; // the typed exception is the API: TaskFailedException etc.
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new KlingException("Waiting for a task failed", cause);
-    } catch (CancellationException e) {
-      throw e;
-    }
   }
 
   /**
@@ -267,7 +240,8 @@ public final class TaskWaiter implements AutoCloseable {
     }
 
     /**
-     * @param time the clock deadlines are measured on (tests pass a fake one with a manual scheduler)
+     * @param time the clock deadlines are measured on (tests pass a fake one with a manual
+     *     scheduler)
      * @return this builder
      */
     public Builder clock(Clock time) {

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How {@link TaskWaiter} polls one task: when it starts, how fast it backs off, and when it gives up.
+ * How {@link TaskWaiter} polls one task: when it starts, how fast it backs off, and when it
+ * gives up.
  *
  * <pre>{@code
  * WaitOptions options = WaitOptions.builder()
@@ -109,7 +110,8 @@ public final class WaitOptions {
     }
 
     /**
-     * @param factor growth of the interval after each poll, at least 1.0 (1.0 polls at a fixed rate)
+     * @param factor growth of the interval after each poll, at least 1.0 (1.0 polls at a fixed
+     *     rate)
      * @return this builder
      */
     public Builder multiplier(double factor) {

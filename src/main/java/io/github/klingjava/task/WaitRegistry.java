@@ -89,8 +89,15 @@ final class WaitRegistry {
     }
   }
 
+  /** Cancels every outstanding wait, e.g. because the threads polling for them stop. */
+  void cancelAll() {
+    loops.values().forEach(set -> set.forEach(loop -> loop.result().cancel(false)));
+  }
+
   /** @return the number of outstanding waits */
   int outstanding() {
-    return loops.values().stream().mapToInt(Set::size).sum();
+    // A finished wait leaves the map in a completion callback that may run after a caller's join()
+    // returned; counting only unfinished results keeps the answer exact at every moment.
+    return (int) loops.values().stream().flatMap(Set::stream).filter(loop -> !loop.result().isDone()).count();
   }
 }

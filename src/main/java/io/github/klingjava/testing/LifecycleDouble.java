@@ -41,6 +41,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LifecycleDouble implements AutoCloseable {
 
+  static {
+    // The JDK server writes headers and body as two packets; with Nagle on, each answer then
+    // waits for the client's delayed ACK (~40 ms). Read once by the JDK when its first server
+    // starts, so set here only when nobody chose otherwise.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Clock clock;
   private final TaskBook book = new TaskBook();
   private HttpServer server;
@@ -143,6 +152,19 @@ public final class LifecycleDouble implements AutoCloseable {
   }
 
   /**
+   * Waits for callbacks to have gone out (they are sent from the double's threads).
+   *
+   * @param count how many callbacks in all
+   * @param timeout how long to wait at most
+   * @return the callbacks sent so far; fewer than {@code count} when the time ran out
+   * @throws InterruptedException when interrupted
+   */
+  public List<CallbackDelivery> awaitCallbacks(int count, Duration timeout)
+      throws InterruptedException {
+    return book.awaitDeliveries(count, timeout.toNanos());
+  }
+
+  /**
    * @param taskId a task with a time-based script
    * @return when it reaches its outcome, empty for poll-counted scripts
    */
@@ -214,12 +236,15 @@ public final class LifecycleDouble implements AutoCloseable {
 
   /** Time-based tasks with a callback URL call back when ready even if nobody polls. */
   private void armTimer(ScriptedTask task) {
-    if (task.readyAt() == null || task.callbackUrl() == null) {
+    if (task.readyAt() == null || task.callbackUrl() == null || timers.isShutdown()) {
       return;
     }
-    long delay = Math.max(0, Duration.between(clock.instant(), task.readyAt()).toMillis());
+    // Rounded up, and re-armed if it fires early: timers and the clock need not agree exactly.
+    long delay = Math.max(1, Duration.between(clock.instant(), task.readyAt()).toMillis() + 1);
     timers.schedule(() -> {
-      if (task.finishIfReady(clock.instant())) {
+      if (clock.instant().isBefore(task.readyAt())) {
+        armTimer(task);
+      } else if (task.finishIfReady(clock.instant())) {
         changed(task);
       }
     }, delay, TimeUnit.MILLISECONDS);

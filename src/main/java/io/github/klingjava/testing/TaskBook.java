@@ -28,8 +28,9 @@ final class TaskBook {
   private final Map<String, ScriptedTask> byExternalId = new ConcurrentHashMap<>();
   private final Map<String, FileSpec> files = new ConcurrentHashMap<>();
   private final Queue<TaskScript> scripts = new ConcurrentLinkedQueue<>();
-  private final List<String> order = new CopyOnWriteArrayList<>();
-  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  // Plain lists under their own lock: a copy-on-write list would copy the log on every request.
+  private final List<String> order = new ArrayList<>();
+  private final List<RecordedRequest> requests = new ArrayList<>();
   private final List<CallbackDelivery> deliveries = new CopyOnWriteArrayList<>();
   private volatile TaskScript defaultScript = TaskScript.defaults();
 
@@ -64,7 +65,9 @@ final class TaskBook {
     ScriptedTask task = new ScriptedTask(id, externalId, videos, script,
         target == null || target.isEmpty() ? null : target, urls, now);
     tasks.put(id, task);
-    order.add(id);
+    synchronized (order) {
+      order.add(id);
+    }
     if (externalId != null && !externalId.isEmpty()) {
       byExternalId.put(externalId, task);
     }
@@ -85,15 +88,31 @@ final class TaskBook {
   }
 
   void record(RecordedRequest request) {
-    requests.add(request);
+    synchronized (requests) {
+      requests.add(request);
+    }
   }
 
-  void delivered(CallbackDelivery delivery) {
+  synchronized void delivered(CallbackDelivery delivery) {
     deliveries.add(delivery);
+    notifyAll();
+  }
+
+  /** Waits until {@code count} callbacks went out, or the time is up. */
+  synchronized List<CallbackDelivery> awaitDeliveries(int count, long timeoutNanos)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutNanos;
+    for (long left = timeoutNanos; deliveries.size() < count && left > 0;
+        left = deadline - System.nanoTime()) {
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return List.copyOf(deliveries);
   }
 
   List<RecordedRequest> requests() {
-    return List.copyOf(requests);
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
   }
 
   List<CallbackDelivery> deliveries() {
@@ -101,6 +120,8 @@ final class TaskBook {
   }
 
   List<String> taskIds() {
-    return List.copyOf(order);
+    synchronized (order) {
+      return List.copyOf(order);
+    }
   }
 }

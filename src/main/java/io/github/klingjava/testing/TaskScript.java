@@ -137,13 +137,19 @@ public final class TaskScript {
     private Builder() {
     }
 
-    /** @param id a fixed task id instead of a generated one (e.g. a hostile one) @return this */
+    /**
+     * @param id a fixed task id instead of a generated one (e.g. a hostile one)
+     * @return this
+     */
     public Builder taskId(String id) {
       this.taskId = Objects.requireNonNull(id, "id");
       return this;
     }
 
-    /** @param polls answered polls that say {@code processing} before the outcome @return this */
+    /**
+     * @param polls answered polls that say {@code processing} before the outcome
+     * @return this
+     */
     public Builder pollsBeforeOutcome(int polls) {
       if (polls < 0) {
         throw new IllegalArgumentException("polls must not be negative");
@@ -163,7 +169,10 @@ public final class TaskScript {
       return this;
     }
 
-    /** @param count images or videos in the result (1 by default, at most 9) @return this */
+    /**
+     * @param count images or videos in the result (1 by default, at most 9)
+     * @return this
+     */
     public Builder results(int count) {
       if (count < 0 || count > 9) {
         throw new IllegalArgumentException("Kling returns 0 to 9 results: " + count);
@@ -172,25 +181,40 @@ public final class TaskScript {
       return this;
     }
 
-    /** @param message end in {@code failed} with this {@code task_status_msg} @return this */
+    /**
+     * @param message end in {@code failed} with this {@code task_status_msg}
+     * @return this
+     */
     public Builder fail(String message) {
       this.failureMessage = Objects.requireNonNull(message, "message");
       return this;
     }
 
-    /** @param answeredPoll 1-based @param status said instead of processing, e.g. an unknown one @return this */
+    /**
+     * @param answeredPoll 1-based
+     * @param status said instead of processing, e.g. an unknown one
+     * @return this
+     */
     public Builder statusAt(int answeredPoll, String status) {
       statusAt.put(answeredPoll, Objects.requireNonNull(status, "status"));
       return this;
     }
 
-    /** @param get 1-based GET number answering 429 (code 1302) @param retryAfter header value, whole seconds @return this */
+    /**
+     * @param get 1-based GET number answering 429 (code 1302)
+     * @param retryAfter header value, whole seconds
+     * @return this
+     */
     public Builder rateLimitAt(int get, Duration retryAfter) {
       rateLimitAt.put(get, Objects.requireNonNull(retryAfter, "retryAfter"));
       return this;
     }
 
-    /** @param get 1-based GET number answering a server error @param status 500, 503 or 504 @return this */
+    /**
+     * @param get 1-based GET number answering a server error
+     * @param status 500, 503 or 504
+     * @return this
+     */
     public Builder serverErrorAt(int get, int status) {
       if (status < 500 || status > 599) {
         throw new IllegalArgumentException("not a server error: " + status);
@@ -209,7 +233,10 @@ public final class TaskScript {
       return this;
     }
 
-    /** @param bytes the size of each result file @return this */
+    /**
+     * @param bytes the size of each result file
+     * @return this
+     */
     public Builder fileSize(long bytes) {
       if (bytes < 0) {
         throw new IllegalArgumentException("bytes must not be negative");
@@ -218,19 +245,28 @@ public final class TaskScript {
       return this;
     }
 
-    /** @param announce false to stream files without Content-Length @return this */
+    /**
+     * @param announce false to stream files without Content-Length
+     * @return this
+     */
     public Builder announceLength(boolean announce) {
       this.announceLength = announce;
       return this;
     }
 
-    /** @param type the Content-Type of result files, default image/png or video/mp4 @return this */
+    /**
+     * @param type the Content-Type of result files, default image/png or video/mp4
+     * @return this
+     */
     public Builder contentType(String type) {
       this.contentType = Objects.requireNonNull(type, "type");
       return this;
     }
 
-    /** @param url where to POST callbacks, overriding the submit's callback_url; loopback only @return this */
+    /**
+     * @param url where to POST callbacks, overriding the submit's callback_url; loopback only
+     * @return this
+     */
     public Builder callbackUrl(String url) {
       this.callbackUrl = Objects.requireNonNull(url, "url");
       return this;

@@ -76,7 +76,8 @@ class CallbackReceiverTest {
 
     CallbackResult videos = open.receive(VIDEOS_SUCCEED, "/kling/callback", JSON);
     assertTrue(videos.isAccepted());
-    assertEquals("5.1", videos.task().orElseThrow().getTaskResult().getVideos().get(0).getDuration());
+    assertEquals("5.1",
+        videos.task().orElseThrow().getTaskResult().getVideos().get(0).getDuration());
 
     CallbackResult failed = open.receive(VIDEOS_FAILED, "/kling/callback", JSON);
     assertEquals("Failure to pass the risk control system",
@@ -85,7 +86,8 @@ class CallbackReceiverTest {
 
   @Test
   void readsLeniently() throws Exception {
-    String numericIdUnknownFields = "\uFEFF{\"task_id\":867283741759111299,\"task_status\":\"queueing\","
+    String numericIdUnknownFields = "\uFEFF{\"task_id\":867283741759111299,"
+        + "\"task_status\":\"queueing\","
         + "\"brand_new_field\":{\"x\":[1,2]},\"created_at\":\"1764470400000\",\"updated_at\":1}";
     Task task = open.receive(numericIdUnknownFields, null, null).task().orElseThrow();
     assertEquals("867283741759111299", task.getTaskId(), "no precision lost above 2^53");
@@ -95,7 +97,8 @@ class CallbackReceiverTest {
     assertEquals("867283741759111207",
         open.receive(envelope, null, null).task().orElseThrow().getTaskId());
 
-    byte[] latin1 = "{\"task_id\":\"t-1\",\"task_status\":\"failed\",\"task_status_msg\":\"Bild ungültig\",\"updated_at\":5}"
+    byte[] latin1 = ("{\"task_id\":\"t-1\",\"task_status\":\"failed\","
+        + "\"task_status_msg\":\"Bild ungültig\",\"updated_at\":5}")
         .getBytes(StandardCharsets.ISO_8859_1);
     Task decoded = open.receive(latin1, "",
         Map.of("content-type", List.of("application/json; charset=ISO-8859-1")))
@@ -172,7 +175,8 @@ class CallbackReceiverTest {
 
   @Test
   void rejectsAGzipBomb() throws Exception {
-    String padded = "{\"task_id\":\"1\",\"pad\":\"" + "a".repeat(2 * CallbackReceiver.MAX_BODY_BYTES)
+    String padded = "{\"task_id\":\"1\",\"pad\":\""
+        + "a".repeat(2 * CallbackReceiver.MAX_BODY_BYTES)
         + "\"}";
     byte[] bomb = gzip(padded);
     assertTrue(bomb.length < CallbackReceiver.MAX_BODY_BYTES);
@@ -188,7 +192,8 @@ class CallbackReceiverTest {
         .scheduler(PollScheduler.using(scheduler)).clock(clock).build();
     CallbackReceiver receiver = CallbackReceiver.builder().waiter(waiter).build();
 
-    CompletableFuture<Task> wait = waiter.waitForAsync("867283741759111202", WaitOptions.defaults());
+    CompletableFuture<Task> wait =
+        waiter.waitForAsync("867283741759111202", WaitOptions.defaults());
     scheduler.advance(Duration.ofSeconds(1));
     CallbackResult result = receiver.receive(IMAGES_SUCCEED, "", JSON);
 

@@ -242,6 +242,29 @@ class KlingClientTest {
     assertTrue(e.getMessage().contains("Credentials.apiKey") && !e.getMessage().contains("sk-secret"), e.getMessage());
   }
 
+  @Test
+  void userCallsRetryButTheWaitersPollsDoNot() throws Exception {
+    List<java.time.Duration> slept = new ArrayList<>();
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "1")
+        .body(SpecExampleFixtures.example("error-5001").toString()).build());
+    server.enqueue(okTask());
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0")
+        .body(SpecExampleFixtures.example("error-5001").toString()).build());
+    server.enqueue(new MockResponse.Builder().code(200)
+        .body(SpecExampleFixtures.example("task.images.succeed").toString()).build());
+    try (KlingClient client = KlingClient.builder().vendor(VendorProfile.custom(server.url("/").toString()))
+        .credentials(Credentials.apiKey(KEY)).sleeper(slept::add).build()) {
+      assertEquals(TASK_ID, client.imageGeneration().get(TASK_ID).getData().getTaskId());
+      assertEquals(List.of(java.time.Duration.ofSeconds(1)), slept, "the user's GET was retried after Retry-After");
+      io.github.klingjava.task.WaitOptions quick = io.github.klingjava.task.WaitOptions.builder()
+          .initialDelay(java.time.Duration.ofMillis(1)).maxInterval(java.time.Duration.ofMillis(5)).build();
+      assertEquals(io.github.klingjava.task.TaskStatus.SUCCEED,
+          client.imageGeneration().waitFor(TASK_ID, quick).getTaskStatus());
+      assertEquals(1, slept.size(), "the waiter rescheduled its poll instead of sleeping in the HTTP layer");
+    }
+    assertEquals(4, server.getRequestCount());
+  }
+
   private MockResponse okTask() {
     return new MockResponse.Builder().code(200).body(SpecExampleFixtures.example("task.images.submitted").toString()).build();
   }

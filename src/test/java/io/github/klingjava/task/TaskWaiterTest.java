@@ -340,6 +340,21 @@ class TaskWaiterTest {
   }
 
   @Test
+  void closingAWaiterThatOwnsItsThreadsCancelsItsWaits() {
+    TaskWaiter owner = TaskWaiter.builder(new ScriptedPoller(clock)
+        .status(ID, TaskStatus.PROCESSING, 1)).build();
+    CompletableFuture<Task> pending = owner.waitForAsync(ID, options);
+    owner.close();
+    assertTrue(pending.isCancelled());
+    assertEquals(0, owner.outstanding());
+
+    CompletableFuture<Task> shared = waiter.waitForAsync(ID, options);
+    waiter.withPoller(poller).close();
+    waiter.close(); // built with a scheduler it was given: leaves the waits alone
+    assertFalse(shared.isDone());
+  }
+
+  @Test
   void blockingFormsReturnTheTaskOrThrowTheTypedException() {
     WaitOptions fast = WaitOptions.builder().initialDelay(Duration.ofMillis(1))
         .maxInterval(Duration.ofMillis(2)).timeout(Duration.ofSeconds(30)).build();

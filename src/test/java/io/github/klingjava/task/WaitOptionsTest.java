@@ -30,10 +30,13 @@ class WaitOptionsTest {
     assertThrows(IllegalArgumentException.class,
         () -> WaitOptions.builder().initialDelay(Duration.ofSeconds(-1)));
     assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().multiplier(0.5));
-    assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().multiplier(Double.NaN));
+    assertThrows(IllegalArgumentException.class,
+        () -> WaitOptions.builder().multiplier(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().jitter(1.0));
-    assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().timeout(Duration.ZERO));
-    assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().maxInterval(Duration.ZERO));
+    assertThrows(IllegalArgumentException.class,
+        () -> WaitOptions.builder().timeout(Duration.ZERO));
+    assertThrows(IllegalArgumentException.class,
+        () -> WaitOptions.builder().maxInterval(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder()
         .initialDelay(Duration.ofSeconds(40)).maxInterval(Duration.ofSeconds(30)).build());
     assertThrows(NullPointerException.class, () -> WaitOptions.builder().timeout(null));

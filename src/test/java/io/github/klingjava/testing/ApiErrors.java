@@ -6,8 +6,8 @@ import java.time.Duration;
 import okhttp3.Headers;
 
 /**
- * The one place tests make the error package's exceptions: through the client's own {@link ErrorHandler},
- * so they are exactly what the client would raise for that answer.
+ * The one place tests make the error package's exceptions: through the client's own
+ * {@link ErrorHandler}, so they are exactly what the client would raise for that answer.
  */
 public final class ApiErrors {
   private static final ErrorHandler HANDLER = ErrorHandler.create();
@@ -33,7 +33,8 @@ public final class ApiErrors {
       String requestId, Duration retryAfter) {
     Headers headers = retryAfter == null ? Headers.of()
         : Headers.of("Retry-After", String.valueOf(retryAfter.toSeconds()));
-    String body = "{\"code\":" + code + ",\"message\":\"" + message + "\",\"request_id\":\"" + requestId + "\"}";
+    String body = "{\"code\":" + code + ",\"message\":\"" + message
+        + "\",\"request_id\":\"" + requestId + "\"}";
     return HANDLER.toException(status, headers, body);
   }
 }

@@ -34,18 +34,29 @@ public final class ManualScheduler extends AbstractExecutorService
     return clock;
   }
 
-  /** Moves time forward by {@code duration}, running every action due on the way. */
-  public synchronized void advance(Duration duration) {
+  /**
+   * Moves time forward by {@code duration}, running every action due on the way. Actions run
+   * without this scheduler's lock held, so other threads (callbacks) may schedule and cancel.
+   */
+  public void advance(Duration duration) {
     Instant target = clock.instant().plus(duration);
     Entry next;
-    while ((next = queue.peek()) != null && !next.due.isAfter(target)) {
-      queue.poll();
-      if (next.due.isAfter(clock.instant())) {
-        clock.set(next.due);
-      }
+    while ((next = takeDue(target)) != null) {
       next.run();
     }
     clock.set(target);
+  }
+
+  private synchronized Entry takeDue(Instant target) {
+    Entry next = queue.peek();
+    if (next == null || next.due.isAfter(target)) {
+      return null;
+    }
+    queue.poll();
+    if (next.due.isAfter(clock.instant())) {
+      clock.set(next.due);
+    }
+    return next;
   }
 
   /** Runs what is due now. */
@@ -54,18 +65,17 @@ public final class ManualScheduler extends AbstractExecutorService
   }
 
   /** Jumps from event to event until the future is done or nothing is left to run. */
-  public synchronized void runUntilDone(Future<?> future) {
+  public void runUntilDone(Future<?> future) {
     int steps = 0;
     while (!future.isDone()) {
-      Entry next = queue.peek();
-      if (next == null) {
+      Duration wait = nextDelay();
+      if (wait == null) {
         return;
       }
       if (++steps > 100_000) {
         throw new IllegalStateException("runaway schedule");
       }
-      advance(Duration.between(clock.instant(), next.due).isNegative()
-          ? Duration.ZERO : Duration.between(clock.instant(), next.due));
+      advance(wait.isNegative() ? Duration.ZERO : wait);
     }
   }
 
