@@ -76,11 +76,16 @@ public final class Credentials {
     return JwtTokenProvider.create(accessKey, secretKey, clock)::token;
   }
 
-  /** @return {@code apiKey(****abcd)} or {@code accessKey(****abcd, secretKey=****)} */
+  /**
+   * An API key is a secret and shows nothing; an access key is an identifier (like a user name) and shows
+   * its last four characters so logs can tell two configurations apart.
+   *
+   * @return {@code apiKey(****)} or {@code accessKey(****abcd, secretKey=****)}
+   */
   @Override
   public String toString() {
     return apiKey != null
-        ? "apiKey(" + mask(apiKey) + ")"
+        ? "apiKey(****)"
         : "accessKey(" + mask(accessKey) + ", secretKey=****)";
   }
 
