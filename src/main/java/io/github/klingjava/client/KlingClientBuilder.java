@@ -127,6 +127,16 @@ public final class KlingClientBuilder {
     return new KlingClient(new Parts(this, creds));
   }
 
+  /**
+   * Idle connections are dropped after 4 s: servers such as Node's close keep-alive connections after 5 s, and
+   * with OkHttp's silent resend switched off (it could submit a task twice) a POST on such a stale connection
+   * would fail instead of being sent again.
+   */
+  private static OkHttpClient defaultHttp() {
+    return new OkHttpClient.Builder().connectionPool(new okhttp3.ConnectionPool(5, 4, java.util.concurrent.TimeUnit.SECONDS))
+        .build();
+  }
+
   private static okhttp3.Response acceptJson(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
     return chain.proceed(chain.request().newBuilder().header("Accept", "application/json").build());
   }
@@ -153,7 +163,7 @@ public final class KlingClientBuilder {
       this.vendor = b.vendor;
       this.errorHandler = ErrorHandler.create(b.clock);
       this.validate = b.validateRequests;
-      OkHttpClient.Builder common = (b.baseHttp == null ? new OkHttpClient() : b.baseHttp).newBuilder()
+      OkHttpClient.Builder common = (b.baseHttp == null ? defaultHttp() : b.baseHttp).newBuilder()
           .connectTimeout(b.connectTimeout)
           .readTimeout(b.readTimeout)
           .callTimeout(b.callTimeout)

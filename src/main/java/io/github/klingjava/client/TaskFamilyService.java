@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 public final class TaskFamilyService<R> {
   static final int MAX_PAGE_NUM = 1000;
   static final int MAX_PAGE_SIZE = 500;
+  static final int MAX_ID_LENGTH = 256;
 
   private final TaskFamily family;
   private final FamilyCalls<R> calls;
@@ -135,24 +136,39 @@ public final class TaskFamilyService<R> {
   }
 
   private static void requireId(String name, String id) {
-    if (id == null || id.isBlank()) {
-      throw new KlingValidationException(name, List.of(
-          Violation.of("$." + name, id == null ? null : "\"" + id + "\"", "required", "a non-blank task id is required")));
+    // The spec's path parameter `id` (task_id or external_task_id): 1 to 256 characters.
+    String rule = null;
+    String problem = null;
+    if (id == null || id.isEmpty()) {
+      rule = "minLength";
+      problem = "an empty " + name + "; the path needs at least 1 character";
+    } else if (id.length() > MAX_ID_LENGTH) {
+      rule = "maxLength";
+      problem = id.length() + " characters exceed the maximum length " + MAX_ID_LENGTH;
+    } else if (id.isBlank()) {
+      rule = "blank";
+      problem = "an id of only white space names no task";
+    }
+    if (rule != null) {
+      String shown = id == null ? null : "\"" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "\"";
+      throw new KlingValidationException(name, List.of(Violation.of("$.id", shown, rule, problem)));
     }
   }
 
   private static void requirePage(int pageNum, int pageSize) {
     List<Violation> violations = new ArrayList<>();
-    if (pageNum < 1 || pageNum > MAX_PAGE_NUM) {
-      violations.add(Violation.of("$.pageNum", String.valueOf(pageNum), "range",
-          pageNum + " is outside [1, " + MAX_PAGE_NUM + "]"));
-    }
-    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      violations.add(Violation.of("$.pageSize", String.valueOf(pageSize), "range",
-          pageSize + " is outside [1, " + MAX_PAGE_SIZE + "]"));
-    }
+    checkRange(violations, "pageNum", pageNum, MAX_PAGE_NUM);
+    checkRange(violations, "pageSize", pageSize, MAX_PAGE_SIZE);
     if (!violations.isEmpty()) {
       throw new KlingValidationException("list parameters", violations);
+    }
+  }
+
+  private static void checkRange(List<Violation> out, String name, int value, int max) {
+    if (value < 1) {
+      out.add(Violation.of("$." + name, String.valueOf(value), "minimum", value + " is below the minimum 1"));
+    } else if (value > max) {
+      out.add(Violation.of("$." + name, String.valueOf(value), "maximum", value + " is above the maximum " + max));
     }
   }
 }

@@ -200,7 +200,7 @@ class KlingClientTest {
   void badIdsAndPagesAreRejectedBeforeSending() {
     try (KlingClient client = client(VendorProfile.custom(server.url("/").toString()))) {
       KlingValidationException id = assertThrows(KlingValidationException.class, () -> client.multiImage().get(" "));
-      assertTrue(id.getMessage().contains("taskId"), id.getMessage());
+      assertTrue(id.getMessage().contains("$.id") && id.getMessage().contains("rule blank"), id.getMessage());
       KlingValidationException page = assertThrows(KlingValidationException.class,
           () -> client.multiImage().list(0, 501));
       assertEquals(2, page.violations().size(), page.getMessage());
