@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CredentialsTest {
 
-  private static final String LONG_KEY = "sk-0123456789abcdefWXYZ";
+  private static final String LONG_KEY = "fake-test-key-0123456789WXYZ";
   private static final String ACCESS_KEY = "AK0123456789abcdefghij";
   private static final String SECRET_KEY = "SK-very-secret-0123456789";
 
