@@ -44,8 +44,8 @@ final class CallExecutor {
   }
 
   private RawResponse send(Request request) {
-    try (Response response = http.newCall(request).execute()) {
-      return RawResponse.of(response.code(), response.headers(), response.body().string());
+    try {
+      return RawResponse.of(http.newCall(request).execute());
     } catch (IOException e) {
       throw KlingTransportException.of(e);
     }

@@ -39,6 +39,7 @@ public final class KlingClient implements AutoCloseable {
   private final VendorProfile vendor;
   private final Moshi moshi;
   private final OkHttpClient downloadHttp;
+  private final boolean ownsHttp;
   private final TaskWaiter sharedWaiter;
   private final TaskFamilyService<ImageGenerationRequest> imageGeneration;
   private final TaskFamilyService<MultiImageRequest> multiImage;
@@ -49,6 +50,7 @@ public final class KlingClient implements AutoCloseable {
     this.vendor = parts.vendor();
     this.moshi = KlingMoshi.create();
     this.downloadHttp = parts.downloadHttp();
+    this.ownsHttp = parts.ownsHttp();
     this.sharedWaiter = parts.waiter().build();
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(vendor.baseUrl())
@@ -138,10 +140,18 @@ public final class KlingClient implements AutoCloseable {
     return CallbackReceiver.builder().waiter(sharedWaiter).moshi(moshi);
   }
 
-  /** Stops the polling threads; outstanding waits fail. The injected OkHttpClient is left open. */
+  /**
+   * Cancels outstanding waits (a blocked {@code waitFor} throws CancellationException), stops the polling
+   * threads the client created, and releases the connections of the HTTP client it created. An injected
+   * OkHttpClient or PollScheduler is left running.
+   */
   @Override
   public void close() {
+    sharedWaiter.cancelAll();
     sharedWaiter.close();
+    if (ownsHttp) {
+      downloadHttp.connectionPool().evictAll();
+    }
   }
 
   @Override

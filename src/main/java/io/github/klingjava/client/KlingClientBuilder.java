@@ -158,11 +158,13 @@ public final class KlingClientBuilder {
     private final TaskWaiter.Builder waiter;
     private final ErrorHandler errorHandler;
     private final boolean validate;
+    private final boolean ownsHttp;
 
     private Parts(KlingClientBuilder b, Credentials credentials) {
       this.vendor = b.vendor;
       this.errorHandler = ErrorHandler.create(b.clock);
       this.validate = b.validateRequests;
+      this.ownsHttp = b.baseHttp == null;
       OkHttpClient.Builder common = (b.baseHttp == null ? defaultHttp() : b.baseHttp).newBuilder()
           .connectTimeout(b.connectTimeout)
           .readTimeout(b.readTimeout)
@@ -176,7 +178,7 @@ public final class KlingClientBuilder {
       VendorWireInterceptor quirks = VendorWireInterceptor.create(b.vendor);
       // The waiter's polls skip HTTP retries: a 429 or 5xx only delays the next poll, so a Retry-After never
       // blocks one of the few shared polling threads.
-      this.pollHttp = downloadHttp.newBuilder().addInterceptor(auth).addInterceptor(quirks).build();
+      this.pollHttp = downloadHttp.newBuilder().addInterceptor(auth).build();
       // Retry outside auth, so every attempt carries a fresh token.
       this.apiHttp = common
           .addInterceptor(RetryInterceptor.create(b.retryPolicy, b.sleeper, b.clock))
@@ -209,6 +211,11 @@ public final class KlingClientBuilder {
 
     ErrorHandler errorHandler() {
       return errorHandler;
+    }
+
+    /** Whether the client created the HTTP stack (all three clients share its connection pool). */
+    boolean ownsHttp() {
+      return ownsHttp;
     }
 
     boolean validate() {

@@ -13,6 +13,9 @@ final class SafeText {
   private static final Pattern JWT =
       Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
   private static final Pattern KEY = Pattern.compile("\\b(sk-|api-key-kling-)[A-Za-z0-9_-]{6,}");
+  /** Query values whose names say they carry a secret, e.g. a callback URL's {@code ?token=}. */
+  private static final Pattern QUERY_SECRET =
+      Pattern.compile("(?i)([?&][^=&\\s\"']*(token|key|secret|sig|signature|password)[^=&\\s\"']*=)[^&\\s\"'<>]+");
   private static final Pattern SPACES = Pattern.compile("[\\s\\p{Cntrl}]+");
 
   private SafeText() {
@@ -34,6 +37,7 @@ final class SafeText {
   static String redact(String text) {
     String masked = BEARER.matcher(text).replaceAll("$1****");
     masked = JWT.matcher(masked).replaceAll("****");
+    masked = QUERY_SECRET.matcher(masked).replaceAll("$1****");
     return KEY.matcher(masked).replaceAll("$1****");
   }
 }

@@ -34,6 +34,17 @@ import java.util.function.Supplier;
  */
 public final class TaskWaiter implements AutoCloseable {
 
+  /**
+   * Submits block on HTTP (uploads, retries that sleep on Retry-After), so they never run on the few
+   * shared poll threads; idle submit threads end after a minute.
+   */
+  private static final java.util.concurrent.ExecutorService SUBMITS =
+      java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "kling-submit");
+        thread.setDaemon(true);
+        return thread;
+      });
+
   private final PollLoop.Dependencies deps;
   private final WaitRegistry registry;
   private final WaitOptions defaults;
@@ -130,7 +141,7 @@ public final class TaskWaiter implements AutoCloseable {
       WaitOptions options) {
     Objects.requireNonNull(options, "options");
     CompletableFuture<Task> outer = new CompletableFuture<>();
-    CompletableFuture.supplyAsync(submit, deps.scheduler.executor()).whenComplete((resp, error) -> {
+    CompletableFuture.supplyAsync(submit, SUBMITS).whenComplete((resp, error) -> {
       if (error != null) {
         outer.completeExceptionally(error instanceof java.util.concurrent.CompletionException
             ? error.getCause() : error);
@@ -167,7 +178,7 @@ public final class TaskWaiter implements AutoCloseable {
   /**
    * If this waiter created its scheduler: cancels every outstanding wait (a blocked
    * {@code waitFor} then throws CancellationException) and stops the threads. A waiter given a
-   * shared scheduler, and every {@link #withPoller view}, leaves both alone.
+   * shared scheduler, and every {@link #withPoller view}, leaves both alone; see {@link #cancelAll()}.
    */
   @Override
   public void close() {
@@ -175,6 +186,14 @@ public final class TaskWaiter implements AutoCloseable {
       registry.cancelAll();
       deps.scheduler.close();
     }
+  }
+
+  /**
+   * Cancels every outstanding wait of this waiter and its views (a blocked {@code waitFor} then throws
+   * CancellationException), leaving the scheduler running: for a client closed while its scheduler is shared.
+   */
+  public void cancelAll() {
+    registry.cancelAll();
   }
 
   private CompletableFuture<Task> start(String taskId, WaitOptions options, Task initial,

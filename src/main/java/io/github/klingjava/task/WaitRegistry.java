@@ -29,7 +29,13 @@ final class WaitRegistry {
 
   /** Registers a wait, then replays a terminal snapshot that arrived before it, if any. */
   void register(PollLoop loop) {
-    loops.computeIfAbsent(loop.taskId(), id -> ConcurrentHashMap.newKeySet()).add(loop);
+    // Add inside compute, under the map's lock for this key, so a concurrent unregister cannot drop
+    // the set between creating it and adding to it.
+    loops.compute(loop.taskId(), (id, set) -> {
+      Set<PollLoop> waits = set == null ? ConcurrentHashMap.newKeySet() : set;
+      waits.add(loop);
+      return waits;
+    });
     loop.result().whenComplete((task, error) -> unregister(loop));
     Task early;
     synchronized (earlyArrivals) {

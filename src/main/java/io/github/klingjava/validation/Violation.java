@@ -26,6 +26,11 @@ import java.util.Objects;
  * </ul>
  */
 public final class Violation {
+  private static final java.util.regex.Pattern URL_START =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+  private static final java.util.regex.Pattern USER_INFO =
+      java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
+
 
   /** Strings longer than this are cut in {@link #value()} and in messages. */
   static final int MAX_STRING = 40;
@@ -134,11 +139,37 @@ public final class Violation {
   /** A quoted string, cut after {@link #MAX_STRING} code points with its length appended. */
   static String quote(String s) {
     int length = s.codePointCount(0, s.length());
+    String shown = withoutUrlSecrets(s);
+    if (!shown.equals(s)) {
+      return '"' + cut(shown) + "\" (" + length + " characters)";
+    }
     if (length <= MAX_STRING) {
       return '"' + s + '"';
     }
-    int end = s.offsetByCodePoints(0, MAX_STRING);
-    return '"' + s.substring(0, end) + "…\" (" + length + " characters)";
+    return '"' + cut(s) + "\" (" + length + " characters)";
+  }
+
+  private static String cut(String s) {
+    return s.codePointCount(0, s.length()) <= MAX_STRING ? s : s.substring(0, s.offsetByCodePoints(0, MAX_STRING)) + "…";
+  }
+
+  /**
+   * A URL's user info, query and fragment are dropped: callers put secret tokens there (e.g. a
+   * {@code callback_url} with {@code ?token=}), and messages end up in logs.
+   */
+  static String withoutUrlSecrets(String s) {
+    if (!URL_START.matcher(s).lookingAt()) {
+      return s;
+    }
+    String noUser = USER_INFO.matcher(s).replaceFirst("$1");
+    int cutAt = indexOfAny(noUser, '?', '#');
+    return cutAt < 0 ? noUser : noUser.substring(0, cutAt + 1) + "…";
+  }
+
+  private static int indexOfAny(String s, char a, char b) {
+    int i = s.indexOf(a);
+    int j = s.indexOf(b);
+    return i < 0 ? j : j < 0 ? i : Math.min(i, j);
   }
 
   /** A number as people write it: 12, 0.5, -3.25 (no exponent for ordinary magnitudes). */

@@ -75,7 +75,8 @@ public final class VendorProfile {
    * {@code /kling} when the host has one). No quirks; any credential kind.
    */
   public static VendorProfile custom(String baseUrl) {
-    return new Builder("custom", "Custom (" + baseUrl + ")", baseUrl, AuthKind.API_KEY_OR_ACCESS_KEY).build();
+    Builder b = new Builder("custom", null, baseUrl, AuthKind.API_KEY_OR_ACCESS_KEY);
+    return b.named("Custom (" + redacted(b.baseUrl) + ")").build();
   }
 
   /** The same vendor, quirks and all, at another address: a stand-in, a proxy, a regional mirror. */
@@ -122,7 +123,12 @@ public final class VendorProfile {
 
   @Override
   public String toString() {
-    return displayName + " <" + baseUrl + ">";
+    return displayName + " <" + redacted(baseUrl) + ">";
+  }
+
+  /** The URL for messages: user info dropped, because a proxy URL may carry a password. */
+  private static String redacted(HttpUrl url) {
+    return url.newBuilder().username("").password("").build().toString();
   }
 
   private static <V> Map<TaskFamily, Map<String, V>> freeze(Map<TaskFamily, Map<String, V>> source) {
@@ -133,7 +139,7 @@ public final class VendorProfile {
 
   private static final class Builder {
     private final String id;
-    private final String displayName;
+    private String displayName;
     private final HttpUrl baseUrl;
     private final AuthKind authKind;
     private final Set<TaskFamily> knownUnavailable = EnumSet.noneOf(TaskFamily.class);
@@ -145,6 +151,11 @@ public final class VendorProfile {
       this.displayName = displayName;
       this.baseUrl = parseBaseUrl(baseUrl);
       this.authKind = authKind;
+    }
+
+    Builder named(String name) {
+      this.displayName = name;
+      return this;
     }
 
     Builder unavailable(TaskFamily family) {
@@ -172,10 +183,11 @@ public final class VendorProfile {
     String withSlash = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     HttpUrl url = HttpUrl.parse(withSlash);
     if (url == null) {
-      throw new IllegalArgumentException("baseUrl: not an http(s) URL: " + baseUrl);
+      // The value is not echoed: a mistyped URL may still carry credentials.
+      throw new IllegalArgumentException("baseUrl: must be an absolute http(s) URL");
     }
     if (url.query() != null) {
-      throw new IllegalArgumentException("baseUrl: must not carry a query string: " + baseUrl);
+      throw new IllegalArgumentException("baseUrl: must not carry a query string (" + redacted(url.newBuilder().query(null).build()) + "?…)");
     }
     return url;
   }
