@@ -49,9 +49,11 @@ public final class TaskWaiter implements AutoCloseable {
   private final WaitRegistry registry;
   private final WaitOptions defaults;
   private final boolean ownsScheduler;
+  private final java.util.concurrent.Executor submits;
 
   private TaskWaiter(PollLoop.Dependencies deps, WaitRegistry registry, WaitOptions defaults,
-      boolean ownsScheduler) {
+      boolean ownsScheduler, java.util.concurrent.Executor submits) {
+    this.submits = submits;
     this.deps = deps;
     this.registry = registry;
     this.defaults = defaults;
@@ -77,7 +79,7 @@ public final class TaskWaiter implements AutoCloseable {
     PollLoop.Dependencies other = new PollLoop.Dependencies(
         Objects.requireNonNull(poller, "poller"), deps.scheduler, deps.clock, deps.random,
         deps.transientError);
-    return new TaskWaiter(other, registry, defaults, false);
+    return new TaskWaiter(other, registry, defaults, false, submits);
   }
 
   /**
@@ -141,7 +143,7 @@ public final class TaskWaiter implements AutoCloseable {
       WaitOptions options) {
     Objects.requireNonNull(options, "options");
     CompletableFuture<Task> outer = new CompletableFuture<>();
-    CompletableFuture.supplyAsync(submit, SUBMITS).whenComplete((resp, error) -> {
+    CompletableFuture.supplyAsync(submit, submits).whenComplete((resp, error) -> {
       if (error != null) {
         outer.completeExceptionally(error instanceof java.util.concurrent.CompletionException
             ? error.getCause() : error);
@@ -243,6 +245,7 @@ public final class TaskWaiter implements AutoCloseable {
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private Predicate<Throwable> transientError = TaskWaiter::isTransient;
     private WaitOptions defaults = WaitOptions.defaults();
+    private java.util.concurrent.Executor submits = SUBMITS;
 
     private Builder(TaskPoller poller) {
       this.poller = Objects.requireNonNull(poller, "poller");
@@ -296,13 +299,23 @@ public final class TaskWaiter implements AutoCloseable {
       return this;
     }
 
+    /**
+     * @param executor where {@code submitAndWaitAsync} runs the submit (default: a shared pool of daemon
+     *     threads, never the poll threads); tests pass a manually driven executor
+     * @return this builder
+     */
+    public Builder submitExecutor(java.util.concurrent.Executor executor) {
+      this.submits = Objects.requireNonNull(executor, "submitExecutor");
+      return this;
+    }
+
     /** @return the waiter */
     public TaskWaiter build() {
       boolean owns = scheduler == null;
       PollScheduler threads = owns ? PollScheduler.create() : scheduler;
       PollLoop.Dependencies deps =
           new PollLoop.Dependencies(poller, threads, clock, random, transientError);
-      return new TaskWaiter(deps, new WaitRegistry(), defaults, owns);
+      return new TaskWaiter(deps, new WaitRegistry(), defaults, owns, submits);
     }
   }
 }

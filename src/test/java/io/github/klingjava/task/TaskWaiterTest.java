@@ -53,6 +53,7 @@ class TaskWaiterTest {
     poller = new ScriptedPoller(clock);
     waiter = TaskWaiter.builder(poller)
         .scheduler(PollScheduler.using(scheduler))
+        .submitExecutor(scheduler)
         .clock(clock)
         .random(() -> 0.5)
         .build();
@@ -302,7 +303,7 @@ class TaskWaiterTest {
   }
 
   @Test
-  void submitAndWaitAsyncSubmitsOnThePollThreadsThenPolls() throws Exception {
+  void submitAndWaitAsyncSubmitsOnItsExecutorThenPolls() throws Exception {
     poller.status(ID, TaskStatus.PROCESSING, 1)
         .task(Tasks.succeededWithImages(ID, "http://127.0.0.1/a.png"));
     CompletableFuture<Task> future = waiter.submitAndWaitAsync(

@@ -53,7 +53,7 @@ class LifecycleEndToEndTest {
     kling = LifecycleDouble.create(clock).start();
     client = new DoubleClient(new OkHttpClient(), kling.baseUrl() + "/kling");
     waiter = TaskWaiter.builder(client.poller(DoubleClient.IMAGES))
-        .scheduler(PollScheduler.using(scheduler)).clock(clock).build();
+        .scheduler(PollScheduler.using(scheduler)).submitExecutor(scheduler).clock(clock).build();
     endpoint = new CallbackEndpoint(CallbackReceiver.builder().requireToken(TOKEN)
         .waiter(waiter).build());
   }
