@@ -48,9 +48,9 @@ public final class ErrorHandler {
   /**
    * Statuses worth retrying when the body has no business code. 502 is included although Kling
    * never sends it: it is what the proxies in front of aggregators answer when their upstream
-   * hiccups.
+   * hiccups. The one copy of this rule: {@code RetryPolicy}'s default reads it.
    */
-  static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
+  public static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
 
   private static final Verdict UNEXPECTED = new Verdict(ErrorFamily.UNEXPECTED, false);
 

@@ -1,6 +1,7 @@
 package io.github.klingjava.http;
 
 import io.github.klingjava.error.BusinessCode;
+import io.github.klingjava.error.ErrorHandler;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -115,7 +116,7 @@ public final class RetryPolicy {
     private double multiplier = 2.0;
     private Duration maxBackoff = Duration.ofSeconds(30);
     private RandomGenerator random = THREAD_LOCAL_RANDOM;
-    private Set<Integer> retryableStatuses = Set.of(429, 500, 502, 503, 504);
+    private Set<Integer> retryableStatuses = ErrorHandler.RETRYABLE_STATUSES;
     private Set<Integer> retryableCodes = BusinessCode.retryableCodes();
 
     private Builder() {
