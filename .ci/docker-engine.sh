@@ -80,7 +80,7 @@ command -v docker >/dev/null 2>&1 || fail "dockerd present but no docker client 
 
 # 3. Start the daemon unless one is already running (then only wait for it).
 STARTED_PID=""
-LOG_SKIP=$(( $(wc -l <"$LOG" 2>/dev/null || echo 0) + 1 ))   # only this run's log lines count
+LOG_SKIP=$(( $( { [ -f "$LOG" ] && wc -l <"$LOG"; } || echo 0) + 1 ))   # only this run's log lines count
 if pgrep -x dockerd >/dev/null 2>&1; then
   say "dockerd is running but not answering yet: waiting up to ${WAIT_SECONDS}s"
 else
