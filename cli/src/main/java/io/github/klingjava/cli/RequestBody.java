@@ -69,7 +69,18 @@ final class RequestBody {
     }
     String key = field.substring(0, eq);
     String value = field.substring(eq + 1);
-    json.put(key, value.startsWith("@") ? ImageInputs.fromFile(Path.of(value.substring(1))) : value);
+    json.put(key, value.startsWith("@") ? image(key, Path.of(value.substring(1))) : value);
+  }
+
+  private static String image(String key, Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException("-f " + key, "@" + file, "no such file");
+    }
+    try {
+      return ImageInputs.fromFile(file);
+    } catch (java.io.UncheckedIOException e) {
+      throw new BadInputException("-f " + key, "@" + file, "cannot be read (" + e.getMessage() + ")", e);
+    }
   }
 
   private static Object parse(String field, String shown, String text) {
