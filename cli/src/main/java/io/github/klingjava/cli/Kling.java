@@ -47,6 +47,11 @@ public final class Kling implements Runnable {
   public static int run(String[] args, Io io) {
     List<String> rest = new ArrayList<>(List.of(args));
     Io used = rest.remove("--debug") ? io.withDebug() : io;
+    return commandLine(used).execute(rest.toArray(String[]::new));
+  }
+
+  /** The whole command tree, with this CLI's error handling. */
+  static CommandLine commandLine(Io used) {
     CommandLine root = new CommandLine(new Kling(used));
     root.addSubcommand(new CommandLine(new ContractCommand())
         .addSubcommand(new ContractCheckCommand(used)));
@@ -62,7 +67,7 @@ public final class Kling implements Runnable {
       return BAD_INPUT;
     });
     root.setExecutionExceptionHandler((e, cl, parsed) -> Failures.report(e, used));
-    return root.execute(rest.toArray(String[]::new));
+    return root;
   }
 
   @Override
