@@ -95,6 +95,31 @@ public final class KlingClient implements AutoCloseable {
     return imageToVideo;
   }
 
+  /**
+   * The service of one family, for code that walks {@link TaskFamily#values()} (the {@code kling} CLI
+   * builds its family commands this way, so a family added to the spec needs no CLI change).
+   *
+   * <pre>{@code
+   * for (TaskFamily family : TaskFamily.values()) {
+   *   TaskListResponse page = client.family(family).list(1, 10);
+   * }
+   * }</pre>
+   */
+  public TaskFamilyService<?> family(TaskFamily family) {
+    switch (family) {
+      case IMAGE_GENERATION:
+        return imageGeneration;
+      case MULTI_IMAGE:
+        return multiImage;
+      case IMAGE_EXPANSION:
+        return imageExpansion;
+      case IMAGE_TO_VIDEO:
+        return imageToVideo;
+      default:
+        throw new IllegalArgumentException("family: no service for " + family);
+    }
+  }
+
   /** The vendor this client talks to. */
   public VendorProfile vendor() {
     return vendor;

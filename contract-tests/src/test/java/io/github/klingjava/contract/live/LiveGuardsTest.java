@@ -39,6 +39,17 @@ class LiveGuardsTest {
   }
 
   @Test
+  void unselectedTargetsAreSkippedEvenWithTheirKeySet() {
+    Map<String, String> env = Map.of("COMETAPI_API_KEY", "k1");
+    List<LiveTarget> targets = LiveTargets.selected(LiveTargets.all(env::get), "standin-cometapi");
+    LiveTarget comet = targets.stream().filter(t -> t.name().equals("cometapi")).findFirst().orElseThrow();
+    LiveTarget standIn = targets.stream().filter(t -> t.name().equals("standin-cometapi")).findFirst().orElseThrow();
+    assertTrue(comet.skipReason().contains("not selected"), comet.skipReason());
+    assertNull(standIn.skipReason());
+    assertEquals(targets.size(), LiveTargets.selected(targets, " ").size());
+  }
+
+  @Test
   void aPrintedSecretIsFoundAndTheMessageDoesNotRepeatIt() {
     String secret = "sk-live-0123456789";
     String leak = SecretCheck.findLeak(List.of(secret),

@@ -39,7 +39,29 @@ public final class LiveTargets {
         jwt ? null : "KLING_ACCESS_KEY and KLING_SECRET_KEY are not both set: no live run against Kling (JWT)",
         false));
     targets.add(apiKey("kling-apikey", VendorProfile.klingSingapore(), "KLING_API_KEY", env));
-    return targets;
+    return selected(targets, ContractConfig.get("kling.live.targets", "KLING_LIVE_TARGETS", ""));
+  }
+
+  /**
+   * Keeps the targets named in {@code only} (comma-separated; blank keeps all) and skips the others, so
+   * {@code kling contract check --target mock} never reaches a vendor even when its key is set.
+   *
+   * @param targets every target
+   * @param only the selected names, e.g. {@code standin-cometapi} or {@code kling-jwt,kling-apikey}
+   * @return the same targets, the unselected ones with a skip reason
+   */
+  public static List<LiveTarget> selected(List<LiveTarget> targets, String only) {
+    if (only == null || only.isBlank()) {
+      return targets;
+    }
+    List<String> names = List.of(only.trim().split("\\s*,\\s*"));
+    List<LiveTarget> out = new ArrayList<>();
+    for (LiveTarget t : targets) {
+      out.add(names.contains(t.name()) || t.skipReason() != null ? t
+          : new LiveTarget(t.name(), t.profile(), t.credentials(), t.secrets(),
+              "not selected (kling.live.targets=" + only.trim() + ")", t.standIn()));
+    }
+    return out;
   }
 
   private static LiveTarget apiKey(String name, VendorProfile profile, String variable,

@@ -38,6 +38,25 @@ class ReportTest {
   }
 
   @Test
+  void htmlListsFailuresFirstEachLinkingToItsLine() {
+    List<Row> more = new java.util.ArrayList<>(rows);
+    more.add(0, new Row("full", Section.EXAMPLE, "getImageGenerationTask", "aaa-first-in-order", "mock/docker",
+        Status.PASSED, "", "k0"));
+    String html = HtmlReport.render(runs, more);
+    int failures = html.indexOf("<div id=\"failures\"><h2>Failures (1)</h2>");
+    assertTrue(failures > 0 && failures < html.indexOf("<h2>Runs</h2>"), "failures come first: " + html);
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("<li><a href=\"#([a-z_]+-\\d+)\">Named"
+        + "[^<]*getImageGenerationTask / succeed</a>").matcher(html);
+    assertTrue(link.find(), html);
+    String row = "<tr id=\"" + link.group(1) + "\"><td>getImageGenerationTask</td><td>succeed</td>";
+    assertTrue(html.contains(row), "the anchor names the failed line: " + html);
+    int table = html.indexOf("<h2 id=\"example\">");
+    assertTrue(html.indexOf(row, table) < html.indexOf("aaa-first-in-order", table),
+        "within its section the failed line comes before the passed ones");
+    assertTrue(HtmlReport.render(runs, rows.subList(0, 1)).contains("<p id=\"no-failures\">No failures.</p>"));
+  }
+
+  @Test
   void summaryCountsCoverageAndShowsTheNoticeOnOneScreen() {
     String text = SummaryText.render("full", runs, rows, Path.of("m.md"), Path.of("m.html"));
     assertTrue(text.contains("2 declared in the spec, 1 covered"), text);
