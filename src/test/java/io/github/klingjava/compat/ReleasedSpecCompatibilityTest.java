@@ -41,6 +41,13 @@ class ReleasedSpecCompatibilityTest {
   }
 
   @Test
+  void theChangelogRecordsTheReleasedSpec() throws IOException {
+    String version = spec(BASELINE).path("info").path("version").asText();
+    assertTrue(changelog().specSection(version).isPresent(),
+        "CHANGELOG.md has no '### Spec " + version + "' section for the released baseline (bash openapi/cut-baseline.sh sets it)");
+  }
+
+  @Test
   void aBaselineWithAnEnumValueTheCurrentSpecDropsFailsWithABreakingReport() throws IOException {
     JsonNode baseline = spec(BASELINE);
     Map.Entry<String, JsonNode> enumSchema = firstComponentWith(baseline, "enum");
