@@ -42,7 +42,7 @@ echo
 echo "=== What changed ==="
 cat target/spec-compat/report.txt 2>/dev/null || echo "Spec: no report (were the tests skipped?)"
 echo "Java API against the baseline jar (target/japicmp/java-api.md):"
-sed 's/^/  /' "$OUT/java-api.diff"
+sed 's/^/  /' "$OUT/java-api.diff"; echo
 if [ -d "$OUT/previous/java" ]; then
   changes=$(diff -rq "$OUT/previous/java" "$GENERATED" | sed -e "s|$OUT/previous/java/||g" -e "s|$GENERATED/||g" || true)
   echo "Generated sources since the last build: ${changes:-none changed}" | sed '2,$s/^/  /'

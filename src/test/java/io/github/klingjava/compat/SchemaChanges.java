@@ -210,8 +210,9 @@ final class SchemaChanges {
     return path.isEmpty() ? name : path + "." + name;
   }
 
+  /** OpenAPI 3.0 says {@code nullable: true}; 3.1 lists {@code "null"} among the types. */
   private static boolean isNullable(Schema<?> schema) {
-    return Boolean.TRUE.equals(schema.getNullable());
+    return Boolean.TRUE.equals(schema.getNullable()) || schema.getTypes() != null && schema.getTypes().contains("null");
   }
 
   private static boolean becameTrue(Boolean before, Boolean after) {
