@@ -49,7 +49,11 @@ final class ExtensionChanges {
       return;
     }
     String where = path.isEmpty() ? schema : schema + " " + path;
-    extensibleEnum(where, before.path("x-extensible-enum"), after.path("x-extensible-enum"), out);
+    if (before.has("x-extensible-enum")) {
+      // An open set closed into an enum keeps its known values there; openapi-diff judges the enum itself.
+      JsonNode known = after.has("x-extensible-enum") ? after.get("x-extensible-enum") : after.path("enum");
+      extensibleEnum(where, before.get("x-extensible-enum"), known, out);
+    }
     rules(where, before.path("x-kling-rules"), after.path("x-kling-rules"), out);
     vendorConstraints(where, before.path("x-vendor-constraints"), after.path("x-vendor-constraints"), out);
     enumVarnames(where, before, after, out);

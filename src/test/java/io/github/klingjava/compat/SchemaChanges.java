@@ -88,6 +88,17 @@ final class SchemaChanges {
     }
     List<?> removed = schema.getEnumeration().getMissing();
     List<?> added = schema.getEnumeration().getIncreased();
+    if (schema.getEnumeration().getOldValue().isEmpty() && !added.isEmpty()) {
+      // A closed list where any value was accepted: narrower for a request, a new guarantee for a response.
+      out.add(side == Side.REQUEST
+          ? SpecChange.breaking("request-enum-narrowed", where(path), "enum " + quoted(added) + " added (narrowed)")
+          : SpecChange.compatible("enum-constraint-added", where(path), "enum " + quoted(added) + " added"));
+      return;
+    }
+    if (schema.getEnumeration().getNewValue().isEmpty() && !removed.isEmpty()) {
+      opened(schema.getNewSchema(), removed, path);
+      return;
+    }
     if (!removed.isEmpty()) {
       out.add(SpecChange.breaking(side == Side.REQUEST ? "request-enum-narrowed" : "enum-value-removed",
           where(path), "enum value(s) " + quoted(removed) + " removed"));
@@ -95,6 +106,25 @@ final class SchemaChanges {
     if (!added.isEmpty()) {
       out.add(SpecChange.compatible("enum-value-added", where(path), "enum value(s) " + quoted(added) + " added"));
     }
+  }
+
+  /**
+   * A closed enum that became an open vocabulary ({@code x-extensible-enum}) or free text: every
+   * value is still accepted and kept, so it is compatible, unless the open set forgets a known value.
+   */
+  private void opened(Schema<?> after, List<?> before, String path) {
+    Object open = after == null || after.getExtensions() == null ? null : after.getExtensions().get("x-extensible-enum");
+    if (open instanceof List<?> known) {
+      List<String> names = known.stream().map(String::valueOf).toList();
+      List<?> forgotten = before.stream().filter(value -> !names.contains(String.valueOf(value))).toList();
+      if (!forgotten.isEmpty()) {
+        out.add(SpecChange.breaking(side == Side.REQUEST ? "request-enum-narrowed" : "enum-value-removed", where(path),
+            "enum opened to x-extensible-enum without the known value(s) " + quoted(forgotten)));
+        return;
+      }
+    }
+    out.add(SpecChange.compatible("enum-opened", where(path), open == null
+        ? "enum constraint removed (any value accepted)" : "enum opened to x-extensible-enum"));
   }
 
   private void required(ChangedSchema schema, String path) {
