@@ -44,7 +44,10 @@ cat target/spec-compat/report.txt 2>/dev/null || echo "Spec: no report (were the
 echo "Java API against the baseline jar (target/japicmp/java-api.md):"
 sed 's/^/  /' "$OUT/java-api.diff"; echo
 if [ -d "$OUT/previous/java" ]; then
-  changes=$(diff -rq "$OUT/previous/java" "$GENERATED" | sed -e "s|$OUT/previous/java/||g" -e "s|$GENERATED/||g" || true)
+  changes=$(diff -rq "$OUT/previous/java" "$GENERATED" | sed -E \
+    -e "s|^Files $OUT/previous/java/(.*) and .* differ$|changed \1|" \
+    -e "s|^Only in $GENERATED/?(.*): (.*)$|added   \1/\2|" \
+    -e "s|^Only in $OUT/previous/java/?(.*): (.*)$|removed \1/\2|" -e 's#^(added  |removed) /#\1 #' || true)
   echo "Generated sources since the last build: ${changes:-none changed}" | sed '2,$s/^/  /'
 else
   echo "Generated sources since the last build: no earlier build to compare with"

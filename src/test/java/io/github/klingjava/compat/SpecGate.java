@@ -42,6 +42,7 @@ final class SpecGate {
     message.append("- record each breaking change under \"### Spec ").append(target)
         .append("\" in CHANGELOG.md; missing:\n");
     unrecorded.forEach(change -> message.append("  - breaking: ").append(change.line()).append('\n'));
+    message.append("(Before anything is released from it, the baseline is re-cut instead: bash openapi/cut-baseline.sh)\n");
     return new Verdict(false, message.toString());
   }
 
