@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Boundary cases derived from the spec itself, so no test retypes a limit: for every value
  * constraint ({@code maxLength}, {@code minLength}, {@code minimum}, {@code maximum},
- * {@code minItems}, {@code maxItems}, {@code enum}, and the same under
+ * {@code minItems}, {@code maxItems}, {@code enum}, the int32/int64 {@code format} range, and the
+ * same under
  * {@code x-vendor-constraints}) of every request schema, the limit passes and one step beyond it
  * fails. A property no base request uses gets a value made from its own schema, so a property
  * added to the spec is covered with no Java edit.
@@ -63,6 +64,10 @@ final class SpecDerivedCases {
           if (node.containsKey(keyword)) {
             add(out, schema, null, template, node, keyword, node.get(keyword), own);
           }
+        }
+        Object format = node.get("format");
+        if ("int32".equals(format) || "int64".equals(format)) {
+          add(out, schema, null, template, node, "format", format, own);
         }
         Map<String, Object> vendors = SchemaValidator.asObject(node.get("x-vendor-constraints"));
         if (vendors != null) {
@@ -133,6 +138,12 @@ final class SpecDerivedCases {
         } else if (n > 0) {
           v.add(new Object[] {times(n - 1, item), true});
         }
+      }
+      case "format" -> {
+        BigDecimal max = BigDecimal.valueOf("int32".equals(limit) ? Integer.MAX_VALUE
+            : Long.MAX_VALUE);
+        v.add(new Object[] {max, false});
+        v.add(new Object[] {max.add(BigDecimal.ONE), true});
       }
       case "enum" -> {
         for (Object allowed : (List<?>) limit) {
