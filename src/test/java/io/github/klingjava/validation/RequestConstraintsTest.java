@@ -331,9 +331,6 @@ class RequestConstraintsTest {
     enumeration(c, IG, IG_I2I, "$.image_reference", "ImageReference", "body");
     // element_list and its items
     Map<String, Object> element = obj("element_id", 7);
-    passing(c, IG, with(IG_TEXT, "$.element_list", times(10, element)), "$.element_list maxItems");
-    failing(c, IG, with(IG_TEXT, "$.element_list", times(11, element)), "$.element_list",
-        "maxItems");
     passing(c, IG, IG_TEXT, "$.element_list[*] additionalProperties",
         "$.element_list[*].element_id required");
     failing(c, IG, with(IG_TEXT, "$.element_list[0].name", "hero"), "$.element_list[0].name",
@@ -347,14 +344,8 @@ class RequestConstraintsTest {
     failing(c, IG, with(IG_TEXT, "$.element_list[0].element_id",
         new BigDecimal("9223372036854775808")), "$.element_list[0].element_id", "format");
     // the multi-subject variant
-    passing(c, IG, with(IG_MULTI, "$.subject_image_list", times(4, obj("subject_image", URL))),
-        "$.subject_image_list minItems", "$.subject_image_list maxItems",
-        "$.subject_image_list[*] additionalProperties",
+    passing(c, IG, IG_MULTI, "$.subject_image_list[*] additionalProperties",
         "$.subject_image_list[*].subject_image required");
-    failing(c, IG, with(IG_MULTI, "$.subject_image_list", times(1, obj("subject_image", URL))),
-        "$.subject_image_list", "minItems");
-    failing(c, IG, with(IG_MULTI, "$.subject_image_list", times(5, obj("subject_image", URL))),
-        "$.subject_image_list", "maxItems");
     failing(c, IG, with(IG_MULTI, "$.subject_image_list[1].subject", URL),
         "$.subject_image_list[1].subject", "additionalProperties");
     failing(c, IG, with(IG_MULTI, "$.subject_image_list[1]", obj()),
@@ -396,14 +387,6 @@ class RequestConstraintsTest {
     failing(c, MI, with(MI_FULL, "$.scence_image", URL), "$.scence_image", "additionalProperties");
     openSet(c, MI, MI_FULL, "$.model_name", "MultiImageModel");
     failing(c, MI, without(MI_FULL, "$.subject_image_list"), "$.subject_image_list", "required");
-    passing(c, MI, with(MI_FULL, "$.subject_image_list", times(1, obj("subject_image", URL))),
-        "$.subject_image_list minItems");
-    failing(c, MI, with(MI_FULL, "$.subject_image_list", arr()), "$.subject_image_list",
-        "minItems");
-    passing(c, MI, with(MI_FULL, "$.subject_image_list", times(4, obj("subject_image", B64))),
-        "$.subject_image_list maxItems");
-    failing(c, MI, with(MI_FULL, "$.subject_image_list", times(5, obj("subject_image", B64))),
-        "$.subject_image_list", "maxItems");
     failing(c, MI, with(MI_FULL, "$.subject_image_list[0].face", true),
         "$.subject_image_list[0].face", "additionalProperties");
     failing(c, MI, with(MI_FULL, "$.subject_image_list[0]", obj()),
@@ -468,51 +451,37 @@ class RequestConstraintsTest {
     failing(c, IV, without(IV_BASE, "$.image"), "$", "image-or-tail");
     imageInput(c, IV, IV_TAIL_ONLY, "$.image_tail");
     // the 2026 fields (R44)
-    passing(c, IV, IV_2026, "$.model type", "$.multi_shot type", "$.multi_prompt minItems",
-        "$.multi_prompt maxItems", "$.multi_prompt[*] additionalProperties",
+    passing(c, IV, IV_2026, "$.model type", "$.multi_shot type",
+        "$.multi_prompt[*] additionalProperties",
         "$.multi_prompt[*].index required", "$.multi_prompt[*].prompt required",
         "$.multi_prompt[*].duration required", "$.multi_prompt[*].duration pattern",
         "$.element_list[*] additionalProperties", "$.element_list[*].element_id required",
-        "$.element_list[*].element_id format", "$.multi_prompt[*].index format",
-        "$.multi_prompt[*].index minimum");
+        "$.element_list[*].element_id format", "$.multi_prompt[*].index format");
     openSet(c, IV, IV_2026, "$.mode", "VideoMode");
     openSet(c, IV, IV_2026, "$.shot_type", "ShotType");
     enumeration(c, IV, IV_2026, "$.sound", "Sound", "true");
-    failing(c, IV, with(IV_2026, "$.multi_prompt", arr()), "$.multi_prompt", "minItems");
-    passing(c, IV, with(IV_2026, "$.multi_prompt", times(6, SHOT)), "$.multi_prompt maxItems");
-    failing(c, IV, with(IV_2026, "$.multi_prompt", times(7, SHOT)), "$.multi_prompt", "maxItems");
     failing(c, IV, with(IV_2026, "$.multi_prompt[0].speed", 1), "$.multi_prompt[0].speed",
         "additionalProperties");
     for (String field : List.of("index", "prompt", "duration")) {
       failing(c, IV, without(IV_2026, "$.multi_prompt[0]." + field), "$.multi_prompt[0]." + field,
           "required");
     }
-    failing(c, IV, with(IV_2026, "$.multi_prompt[0].index", 0), "$.multi_prompt[0].index",
-        "minimum");
     failing(c, IV, with(IV_2026, "$.multi_prompt[0].index", 3_000_000_000L),
         "$.multi_prompt[0].index", "format");
     failing(c, IV, with(IV_2026, "$.multi_prompt[0].duration", "5s"),
         "$.multi_prompt[0].duration", "pattern");
-    passing(c, IV, with(IV_2026, "$.element_list", times(3, obj("element_id", 1))),
-        "$.element_list maxItems");
-    failing(c, IV, with(IV_2026, "$.element_list", times(4, obj("element_id", 1))),
-        "$.element_list", "maxItems");
     failing(c, IV, with(IV_2026, "$.element_list[0].name", "x"), "$.element_list[0].name",
         "additionalProperties");
     failing(c, IV, with(IV_2026, "$.element_list[0]", obj()), "$.element_list[0].element_id",
         "required");
     failing(c, IV, with(IV_2026, "$.element_list[0].element_id",
         new BigDecimal("9223372036854775808")), "$.element_list[0].element_id", "format");
-    passing(c, IV, IV_VOICE, "$.voice_list maxItems", "$.voice_list[*] additionalProperties",
-        "$.voice_list[*].voice_id required", "$.voice_list[*].voice_id minLength");
-    failing(c, IV, with(IV_VOICE, "$.voice_list", times(3, obj("voice_id", "v"))), "$.voice_list",
-        "maxItems");
+    passing(c, IV, IV_VOICE, "$.voice_list[*] additionalProperties",
+        "$.voice_list[*].voice_id required");
     failing(c, IV, with(IV_VOICE, "$.voice_list[0].lang", "en"), "$.voice_list[0].lang",
         "additionalProperties");
     failing(c, IV, with(IV_VOICE, "$.voice_list[0]", obj()), "$.voice_list[0].voice_id",
         "required");
-    failing(c, IV, with(IV_VOICE, "$.voice_list[0].voice_id", ""), "$.voice_list[0].voice_id",
-        "minLength");
     // the 2026 cross-field rules
     passing(c, IV, IV_2026, "elements-exclude-voices", "multi-shot-needs-shot-type",
         "customize-needs-multi-prompt", "4k-only-kling-v3", "duration-per-model");
@@ -543,9 +512,7 @@ class RequestConstraintsTest {
     imageInput(c, IV, IV_TAIL, "$.image_tail");
     imageInput(c, IV, IV_MASKS, "$.static_mask");
     // motion brush
-    Object mask = ((List<?>) IV_MASKS.get("dynamic_masks")).get(0);
-    passing(c, IV, with(IV_MASKS, "$.dynamic_masks", times(6, mask)),
-        "$.dynamic_masks maxItems", "$.dynamic_masks[*] additionalProperties",
+    passing(c, IV, IV_MASKS, "$.dynamic_masks[*] additionalProperties",
         "$.dynamic_masks[*].mask required", "$.dynamic_masks[*].trajectories required",
         "$.dynamic_masks[*].trajectories[*] additionalProperties",
         "$.dynamic_masks[*].trajectories[*].x required",
@@ -553,8 +520,6 @@ class RequestConstraintsTest {
     // an empty motion brush is no motion brush (relays send [] on every call): R19
     passing(c, IV, with(IV_TAIL, "$.dynamic_masks", arr()), "tail-masks-camera-exclusive");
     passing(c, IV, with(IV_CAMERA, "$.dynamic_masks", arr()), "tail-masks-camera-exclusive");
-    failing(c, IV, with(IV_MASKS, "$.dynamic_masks", times(7, mask)), "$.dynamic_masks",
-        "maxItems");
     failing(c, IV, with(IV_MASKS, "$.dynamic_masks[0].speed", 2), "$.dynamic_masks[0].speed",
         "additionalProperties");
     failing(c, IV, without(IV_MASKS, "$.dynamic_masks[0].mask"), "$.dynamic_masks[0].mask",
@@ -562,14 +527,6 @@ class RequestConstraintsTest {
     imageInput(c, IV, IV_MASKS, "$.dynamic_masks[0].mask");
     failing(c, IV, without(IV_MASKS, "$.dynamic_masks[0].trajectories"),
         "$.dynamic_masks[0].trajectories", "required");
-    passing(c, IV, with(IV_MASKS, "$.dynamic_masks[0].trajectories", times(2, POINT)),
-        "$.dynamic_masks[*].trajectories minItems");
-    failing(c, IV, with(IV_MASKS, "$.dynamic_masks[0].trajectories", times(1, POINT)),
-        "$.dynamic_masks[0].trajectories", "minItems");
-    passing(c, IV, with(IV_MASKS, "$.dynamic_masks[0].trajectories", times(77, POINT)),
-        "$.dynamic_masks[*].trajectories maxItems");
-    failing(c, IV, with(IV_MASKS, "$.dynamic_masks[0].trajectories", times(78, POINT)),
-        "$.dynamic_masks[0].trajectories", "maxItems");
     failing(c, IV, with(IV_MASKS, "$.dynamic_masks[0].trajectories[1].z", 3),
         "$.dynamic_masks[0].trajectories[1].z", "additionalProperties");
     for (String axis : List.of("x", "y")) {
@@ -593,14 +550,6 @@ class RequestConstraintsTest {
     passing(c, IV, IV_CAMERA, "$.camera_control.type enum");
     failing(c, IV, with(IV_CAMERA, "$.camera_control.config.dolly", 1),
         "$.camera_control.config.dolly", "additionalProperties");
-    for (String axis : ZERO_AXES.keySet()) {
-      String at = "$.camera_control.config." + axis;
-      Map<String, Object> single = with(IV_CAMERA, "$.camera_control.config", ZERO_AXES);
-      passing(c, IV, with(single, at, -10), "$.camera_control.config." + axis + " minimum");
-      passing(c, IV, with(single, at, 10), "$.camera_control.config." + axis + " maximum");
-      failing(c, IV, with(single, at, -10.5), at, "minimum");
-      failing(c, IV, with(single, at, 10.01), at, "maximum");
-    }
     Map<String, Object> durations = SchemaValidator.embedded().schema("VideoDuration");
     for (Object d : (List<?>) durations.get("enum")) {
       passing(c, IV, with(IV_2026, "$.duration", d), "$.duration enum");

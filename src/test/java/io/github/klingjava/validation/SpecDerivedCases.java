@@ -124,7 +124,8 @@ final class SpecDerivedCases {
         }
       }
       case "minimum", "maximum" -> {
-        BigDecimal at = new BigDecimal(limit.toString());
+        BigDecimal parsed = new BigDecimal(limit.toString()); // the spec's 1 may read as 1.0
+        BigDecimal at = integer ? parsed.setScale(0, java.math.RoundingMode.UNNECESSARY) : parsed;
         BigDecimal step = integer ? BigDecimal.ONE : new BigDecimal("0.01");
         v.add(new Object[] {at, false});
         v.add(new Object[] {"minimum".equals(keyword) ? at.subtract(step) : at.add(step), true});
