@@ -30,7 +30,7 @@ import java.util.List;
  * Either a prompt or subject images; never both image and image_tail.
  */
 @javax.annotation.processing.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
-public class CreateVideoTaskRequest {
+public class CreateVideoTaskRequest implements io.github.klingjava.json.AdditionalProperties {
   @Json(name = "model_name")
   private ModelName modelName;
 
@@ -207,7 +207,35 @@ public class CreateVideoTaskRequest {
   @Json(name = "subject_image_list")
   private List<SubjectImage> subjectImageList;
 
+  // Properties the spec does not declare: sent after the fields, and kept when a server sends them.
+  // Transient: Moshi's class adapter skips it; io.github.klingjava.json handles it.
+  private transient java.util.Map<String, Object> additionalProperties;
+
   public CreateVideoTaskRequest() {
+  }
+
+  /**
+   * Adds a JSON property the spec does not declare (yet); it is sent verbatim after the declared
+   * fields. A declared name is not replaced: set its field instead.
+   *
+   * @param name the JSON property name
+   * @param value any value Moshi can write
+   * @return this model
+   */
+  @Override
+  public CreateVideoTaskRequest putAdditionalProperty(String name, Object value) {
+    if (this.additionalProperties == null) {
+      this.additionalProperties = new java.util.LinkedHashMap<>();
+    }
+    this.additionalProperties.put(java.util.Objects.requireNonNull(name, "name"), value);
+    return this;
+  }
+
+  /** @return the properties the spec does not declare, in JSON order (read only, never null) */
+  @Override
+  public java.util.Map<String, Object> getAdditionalProperties() {
+    return additionalProperties == null ? java.util.Map.of()
+        : java.util.Collections.unmodifiableMap(additionalProperties);
   }
 
   public CreateVideoTaskRequest modelName(ModelName modelName) {
@@ -435,7 +463,8 @@ public class CreateVideoTaskRequest {
       return false;
     }
     CreateVideoTaskRequest createVideoTaskRequest = (CreateVideoTaskRequest) o;
-    return Objects.equals(this.modelName, createVideoTaskRequest.modelName) &&
+    return getAdditionalProperties().equals(createVideoTaskRequest.getAdditionalProperties()) &&
+        Objects.equals(this.modelName, createVideoTaskRequest.modelName) &&
         Objects.equals(this.prompt, createVideoTaskRequest.prompt) &&
         Objects.equals(this.negativePrompt, createVideoTaskRequest.negativePrompt) &&
         Objects.equals(this.aspectRatio, createVideoTaskRequest.aspectRatio) &&
@@ -451,7 +480,7 @@ public class CreateVideoTaskRequest {
 
   @Override
   public int hashCode() {
-    return Objects.hash(modelName, prompt, negativePrompt, aspectRatio, mode, duration, cfgScale, seed, image, imageTail, callbackUrl, subjectImageList);
+    return Objects.hash(getAdditionalProperties(), modelName, prompt, negativePrompt, aspectRatio, mode, duration, cfgScale, seed, image, imageTail, callbackUrl, subjectImageList);
   }
 
   @Override
@@ -470,6 +499,9 @@ public class CreateVideoTaskRequest {
     sb.append("    imageTail: ").append(toIndentedString(imageTail)).append("\n");
     sb.append("    callbackUrl: ").append(toIndentedString(callbackUrl)).append("\n");
     sb.append("    subjectImageList: ").append(toIndentedString(subjectImageList)).append("\n");
+    if (additionalProperties != null) {
+      sb.append("    additionalProperties: ").append(toIndentedString(additionalProperties)).append("\n");
+    }
     sb.append("}");
     return sb.toString();
   }

@@ -26,7 +26,7 @@ import java.util.List;
  * TaskData
  */
 @javax.annotation.processing.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
-public class TaskData {
+public class TaskData implements io.github.klingjava.json.AdditionalProperties {
   @Json(name = "task_id")
   private String taskId;
 
@@ -114,7 +114,35 @@ public class TaskData {
   @Json(name = "videos")
   private List<Video> videos;
 
+  // Properties the spec does not declare: sent after the fields, and kept when a server sends them.
+  // Transient: Moshi's class adapter skips it; io.github.klingjava.json handles it.
+  private transient java.util.Map<String, Object> additionalProperties;
+
   public TaskData() {
+  }
+
+  /**
+   * Adds a JSON property the spec does not declare (yet); it is sent verbatim after the declared
+   * fields. A declared name is not replaced: set its field instead.
+   *
+   * @param name the JSON property name
+   * @param value any value Moshi can write
+   * @return this model
+   */
+  @Override
+  public TaskData putAdditionalProperty(String name, Object value) {
+    if (this.additionalProperties == null) {
+      this.additionalProperties = new java.util.LinkedHashMap<>();
+    }
+    this.additionalProperties.put(java.util.Objects.requireNonNull(name, "name"), value);
+    return this;
+  }
+
+  /** @return the properties the spec does not declare, in JSON order (read only, never null) */
+  @Override
+  public java.util.Map<String, Object> getAdditionalProperties() {
+    return additionalProperties == null ? java.util.Map.of()
+        : java.util.Collections.unmodifiableMap(additionalProperties);
   }
 
   public TaskData taskId(String taskId) {
@@ -219,7 +247,8 @@ public class TaskData {
       return false;
     }
     TaskData taskData = (TaskData) o;
-    return Objects.equals(this.taskId, taskData.taskId) &&
+    return getAdditionalProperties().equals(taskData.getAdditionalProperties()) &&
+        Objects.equals(this.taskId, taskData.taskId) &&
         Objects.equals(this.taskStatus, taskData.taskStatus) &&
         Objects.equals(this.taskStatusMsg, taskData.taskStatusMsg) &&
         Objects.equals(this.createdAt, taskData.createdAt) &&
@@ -228,7 +257,7 @@ public class TaskData {
 
   @Override
   public int hashCode() {
-    return Objects.hash(taskId, taskStatus, taskStatusMsg, createdAt, videos);
+    return Objects.hash(getAdditionalProperties(), taskId, taskStatus, taskStatusMsg, createdAt, videos);
   }
 
   @Override
@@ -240,6 +269,9 @@ public class TaskData {
     sb.append("    taskStatusMsg: ").append(toIndentedString(taskStatusMsg)).append("\n");
     sb.append("    createdAt: ").append(toIndentedString(createdAt)).append("\n");
     sb.append("    videos: ").append(toIndentedString(videos)).append("\n");
+    if (additionalProperties != null) {
+      sb.append("    additionalProperties: ").append(toIndentedString(additionalProperties)).append("\n");
+    }
     sb.append("}");
     return sb.toString();
   }

@@ -6,6 +6,8 @@ import io.github.klingjava.json.KlingMoshi;
 import io.github.klingjava.task.TaskStatus;
 import io.github.klingjava.task.TaskWaiter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +16,16 @@ import java.util.function.Consumer;
 
 /**
  * Turns a vendor callback into a task update. Your web framework receives the POST; this class
- * checks the token you put into {@code callback_url}, reads the body (the bare task object),
- * drops duplicates, and finishes the matching {@link TaskWaiter} wait early. Polling stays the
+ * checks the token you put into {@code callback_url} and, given the console's webhook secret,
+ * Kling's signature (Standard Webhooks headers), reads the body (the bare task object, or the
+ * new-standard {@code id}/{@code status} shape), drops duplicates, and finishes the matching
+ * {@link TaskWaiter} wait early. Polling stays the
  * fallback: Kling does not guarantee delivery.
  *
  * <pre>{@code
  * CallbackReceiver receiver = CallbackReceiver.builder()
  *     .requireToken(System.getenv("KLING_CALLBACK_TOKEN"))  // callback_url: ...?token=...
+ *     .requireSignature(System.getenv("KLING_WEBHOOK_SECRET")) // whsec_..., optional
  *     .waiter(waiter)
  *     .build();
  *
@@ -29,17 +34,21 @@ import java.util.function.Consumer;
  * response.setStatus(result.httpStatus());
  * }</pre>
  *
- * <p>Duplicates are recognised by {@code task_id} and {@code updated_at}, among the last
+ * <p>Duplicates are recognised by {@code webhook-id} when the callback is signed, else by
+ * {@code task_id} and {@code updated_at}, among the last
  * {@value #DEFAULT_REMEMBERED} callbacks by default. Thread-safe.
  */
 public final class CallbackReceiver {
 
   /** Callbacks remembered for de-duplication unless configured otherwise. */
   public static final int DEFAULT_REMEMBERED = 10_000;
+  /** How far a signed callback's timestamp may be from now (Kling's sample uses 300 s). */
+  public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
   /** Largest body accepted, before and after gzip decoding. */
   public static final int MAX_BODY_BYTES = 1 << 20;
 
   private final TokenCheck token;
+  private final SignatureCheck signature;
   private final String tokenParameter;
   private final CallbackBodyParser parser;
   private final RecentKeys seen;
@@ -48,6 +57,8 @@ public final class CallbackReceiver {
 
   private CallbackReceiver(Builder builder) {
     this.token = builder.token;
+    this.signature = builder.secrets.isEmpty() ? null
+        : new SignatureCheck(builder.secrets, builder.clock, builder.tolerance);
     this.tokenParameter = builder.tokenParameter;
     this.parser = new CallbackBodyParser(builder.moshi, MAX_BODY_BYTES);
     this.seen = new RecentKeys(builder.remembered);
@@ -90,6 +101,9 @@ public final class CallbackReceiver {
   public CallbackResult receive(byte[] body, Map<String, List<String>> queryParameters,
       Map<String, List<String>> headers) {
     String refusal = checkToken(queryParameters);
+    if (refusal == null && signature != null) {
+      refusal = signature.refusal(headers, body);
+    }
     if (refusal != null) {
       return CallbackResult.rejected(401, refusal);
     }
@@ -102,7 +116,7 @@ public final class CallbackReceiver {
     if (task == null || task.getTaskId() == null || task.getTaskId().isEmpty()) {
       return CallbackResult.rejected(400, "no task_id");
     }
-    return deliverOnce(task);
+    return deliverOnce(task, CallbackBodyParser.header(headers, SignatureCheck.ID));
   }
 
   private String checkToken(Map<String, List<String>> queryParameters) {
@@ -120,9 +134,11 @@ public final class CallbackReceiver {
     return token.matches(values.get(0)) ? null : "wrong token";
   }
 
-  private CallbackResult deliverOnce(Task task) {
-    String key = task.getTaskId() + '@' + (task.getUpdatedAt() != null
-        ? task.getUpdatedAt().toString() : "status:" + TaskStatus.ofTask(task));
+  private CallbackResult deliverOnce(Task task, String webhookId) {
+    // webhook-id is unique per callback (Standard Webhooks): a resend carries the same id
+    String key = webhookId != null && !webhookId.isBlank() ? "webhook-id:" + webhookId
+        : task.getTaskId() + '@' + (task.getUpdatedAt() != null
+            ? task.getUpdatedAt().toString() : "status:" + TaskStatus.ofTask(task));
     if (!seen.add(key)) {
       return CallbackResult.duplicate(task);
     }
@@ -153,6 +169,9 @@ public final class CallbackReceiver {
   /** Builds a {@link CallbackReceiver}. */
   public static final class Builder {
     private TokenCheck token;
+    private final List<String> secrets = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private Duration tolerance = DEFAULT_TOLERANCE;
     private String tokenParameter = "token";
     private Moshi moshi = KlingMoshi.create();
     private int remembered = DEFAULT_REMEMBERED;
@@ -169,6 +188,44 @@ public final class CallbackReceiver {
      */
     public Builder requireToken(String expected) {
       this.token = new TokenCheck(expected);
+      return this;
+    }
+
+    /**
+     * Verifies Kling's webhook signature ({@code webhook-id}, {@code webhook-timestamp},
+     * {@code webhook-signature}; Standard Webhooks) on every callback: a missing, wrong or stale
+     * signature is refused with 401. Give the old and the new secret during a rotation.
+     *
+     * @param whsecSecrets the console's webhook secrets, {@code whsec_} followed by Base64
+     * @return this builder
+     * @throws IllegalArgumentException for a secret that is not {@code whsec_} + Base64 (the
+     *     message never shows the secret)
+     */
+    public Builder requireSignature(String... whsecSecrets) {
+      List<String> given = List.of(whsecSecrets);
+      new SignatureCheck(given, clock, tolerance); // fail fast on a malformed secret
+      secrets.addAll(given);
+      return this;
+    }
+
+    /**
+     * @param window how far {@code webhook-timestamp} may be from now, 5 minutes by default
+     * @return this builder
+     */
+    public Builder signatureTolerance(Duration window) {
+      if (window == null || window.isNegative()) {
+        throw new IllegalArgumentException("window must be zero or positive: " + window);
+      }
+      this.tolerance = window;
+      return this;
+    }
+
+    /**
+     * @param now the clock the signature timestamps are checked against (tests inject one)
+     * @return this builder
+     */
+    public Builder clock(Clock now) {
+      this.clock = Objects.requireNonNull(now, "clock");
       return this;
     }
 

@@ -3,7 +3,6 @@ package io.github.klingjava.client;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import io.github.klingjava.error.ErrorHandler;
-import io.github.klingjava.error.KlingApiException;
 import io.github.klingjava.error.KlingTransportException;
 import io.github.klingjava.http.RawResponse;
 import java.io.IOException;
@@ -40,6 +39,10 @@ final class CallExecutor {
     if (code != null && code != 0) {
       throw errors.toException(raw.status(), raw.headers(), raw.body());
     }
+    String missing = CompleteAnswers.missingPart(value); // trust (#8): no half answers
+    if (missing != null) {
+      throw errors.incompleteAnswer(raw.status(), raw.headers(), raw.body(), missing, null);
+    }
     return new KlingResponse<>(raw, value);
   }
 
@@ -58,10 +61,11 @@ final class CallExecutor {
         return value;
       }
     } catch (IOException | JsonDataException e) {
-      KlingApiException unexpected = errors.toException(raw.status(), raw.headers(), raw.body());
-      unexpected.addSuppressed(e);
-      throw unexpected;
+      // trust (#8): the parse failure is the cause; a task id in the body stays readable
+      throw errors.incompleteAnswer(raw.status(), raw.headers(), raw.body(),
+          "the body does not parse as " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
-    throw errors.toException(raw.status(), raw.headers(), raw.body());
+    throw errors.incompleteAnswer(raw.status(), raw.headers(), raw.body(),
+        "the body is empty or null", null);
   }
 }

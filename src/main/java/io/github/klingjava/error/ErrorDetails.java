@@ -15,5 +15,7 @@ record ErrorDetails(
     String requestId,
     String rawBody,
     Duration retryAfter,
-    boolean retryable) {
+    boolean retryable,
+    String taskId,
+    String problem) {
 }

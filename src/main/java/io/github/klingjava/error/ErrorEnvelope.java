@@ -28,16 +28,18 @@ public final class ErrorEnvelope {
   /** Response headers that carry a request id when the body does not, in order of preference. */
   private static final List<String> REQUEST_ID_HEADERS = List.of("X-Request-Id", "Request-Id");
 
-  private static final ErrorEnvelope EMPTY = new ErrorEnvelope(null, null, null);
+  private static final ErrorEnvelope EMPTY = new ErrorEnvelope(null, null, null, null);
 
   private final String codeText;
   private final String message;
   private final String requestId;
+  private final String taskId;
 
-  private ErrorEnvelope(String codeText, String message, String requestId) {
+  private ErrorEnvelope(String codeText, String message, String requestId, String taskId) {
     this.codeText = codeText;
     this.message = message;
     this.requestId = requestId;
+    this.taskId = taskId;
   }
 
   /**
@@ -72,6 +74,14 @@ public final class ErrorEnvelope {
   }
 
   /**
+   * @return {@code data.task_id} when the body carries one (a created task must not be hidden by
+   *     a field that fails to parse elsewhere), or null
+   */
+  public String taskId() {
+    return taskId;
+  }
+
+  /**
    * @param headers the response headers, may be null
    * @return the body's {@code request_id}, else an {@code X-Request-Id} or {@code Request-Id}
    *     header, else null
@@ -101,6 +111,7 @@ public final class ErrorEnvelope {
     private String code;
     private String message;
     private String requestId;
+    private String taskId;
 
     Reader(String body) {
       this.json = JsonReader.of(new Buffer().writeUtf8(body));
@@ -115,7 +126,7 @@ public final class ErrorEnvelope {
       } catch (IOException | JsonDataException e) {
         // Truncated or malformed: keep what was read before the damage.
       }
-      return new ErrorEnvelope(code, message, requestId);
+      return new ErrorEnvelope(code, message, requestId, taskId);
     }
 
     private void readTopLevel() throws IOException {
@@ -126,9 +137,28 @@ public final class ErrorEnvelope {
           case "message" -> message = scalar();
           case "request_id" -> requestId = scalar();
           case "error" -> readNestedError();
+          case "data" -> readData();
           default -> json.skipValue();
         }
       }
+    }
+
+    /** Only {@code data.task_id} of a task envelope; anything else in {@code data} is skipped. */
+    private void readData() throws IOException {
+      if (json.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        json.skipValue();
+        return;
+      }
+      json.beginObject();
+      while (json.hasNext()) {
+        if ("task_id".equals(json.nextName())) {
+          String id = scalar();
+          taskId = id == null || id.isBlank() ? null : id;
+        } else {
+          json.skipValue();
+        }
+      }
+      json.endObject();
     }
 
     /** OpenAI-style {@code {"error":{"message":...,"code":...}}}: used only when the top level is silent. */

@@ -13,8 +13,9 @@ import okhttp3.Headers;
  *
  * <p>Rules, in order:
  * <ol>
- *   <li>a 2xx (the caller found a non-zero envelope {@code code} in it) is
- *       {@link UnexpectedResponseException}: the contract sends errors with non-2xx statuses;</li>
+ *   <li>a 2xx (the caller found a non-zero envelope {@code code} in it) is mapped by that code
+ *       when the table knows it (a 200 with 1303 is a {@link RateLimitException}: some relays
+ *       wrap every answer in a 200), else {@link UnexpectedResponseException};</li>
  *   <li>a business code of the table ({@link BusinessCode}) decides the family and retryability,
  *       whatever the status;</li>
  *   <li>a code the table does not know (a newer Kling code, new-api's {@code "task_failed"}) is
@@ -92,14 +93,42 @@ public final class ErrorHandler {
     Duration retryAfter = RetryAfter.from(headers, clock).orElse(null);
     return verdict.family().newException(new ErrorDetails(verdict.family(), httpStatus,
         envelope.code(), envelope.codeText(), envelope.message(), envelope.requestIdOr(headers),
-        body, retryAfter, verdict.retryable()));
+        body, retryAfter, verdict.retryable(), envelope.taskId(), null));
+  }
+
+  /**
+   * A 2xx that is not a complete result (trust, #8: no half answers): the body did not parse,
+   * or it lacks {@code data} or {@code data.task_id}. Always {@link UnexpectedResponseException},
+   * never retryable (a submit may have created the task: its id, when the body has one, is in
+   * {@link KlingApiException#taskId()}).
+   *
+   * @param httpStatus the 2xx status
+   * @param headers the response headers, may be null
+   * @param rawBody the body as received, may be null
+   * @param problem what is missing or wrong, in words naming the JSON path
+   * @param cause the parse failure, or null; becomes the exception's cause
+   * @return the exception to throw
+   */
+  public KlingApiException incompleteAnswer(int httpStatus, Headers headers, String rawBody,
+      String problem, Throwable cause) {
+    String body = rawBody == null ? "" : rawBody;
+    ErrorEnvelope envelope = ErrorEnvelope.parse(body);
+    KlingApiException e = ErrorFamily.UNEXPECTED.newException(new ErrorDetails(
+        ErrorFamily.UNEXPECTED, httpStatus, envelope.code(), envelope.codeText(),
+        envelope.message(), envelope.requestIdOr(headers), body, null, false, envelope.taskId(),
+        problem));
+    if (cause != null) {
+      e.initCause(cause);
+    }
+    return e;
   }
 
   private static Verdict classify(int httpStatus, ErrorEnvelope envelope) {
-    if (isSuccess(httpStatus)) {
-      return UNEXPECTED;
-    }
     Integer code = envelope.code();
+    if (isSuccess(httpStatus)) { // a 2xx with a non-zero code: a known code keeps its family
+      return Optional.ofNullable(code).flatMap(BusinessCode::of)
+          .map(row -> new Verdict(row.family(), row.isRetryable())).orElse(UNEXPECTED);
+    }
     String codeText = envelope.codeText();
     if (codeText == null || codeText.isBlank() || Integer.valueOf(0).equals(code)) {
       return new Verdict(byStatus(httpStatus), RETRYABLE_STATUSES.contains(httpStatus));

@@ -45,6 +45,10 @@ public abstract sealed class KlingApiException extends KlingException
   private final Duration retryAfter;
   /** @serial whether a later retry may succeed */
   private final boolean retryable;
+  /** @serial the envelope code as sent (e.g. "task_failed"), or null */
+  private final String businessCodeText;
+  /** @serial data.task_id of the body, or null */
+  private final String taskId;
 
   KlingApiException(ErrorDetails details) {
     super(describe(details));
@@ -55,6 +59,24 @@ public abstract sealed class KlingApiException extends KlingException
     this.rawBody = details.rawBody() == null ? "" : details.rawBody();
     this.retryAfter = details.retryAfter();
     this.retryable = details.retryable();
+    this.businessCodeText = details.codeText();
+    this.taskId = details.taskId();
+  }
+
+  /**
+   * @return the envelope's {@code code} exactly as sent, numeric or not (new-api relays send
+   *     {@code "success"} or {@code "task_failed"}), or null when absent or null
+   */
+  public String businessCodeText() {
+    return businessCodeText;
+  }
+
+  /**
+   * @return the {@code data.task_id} the body carries: on a 2xx that did not parse completely the
+   *     task may still have been created, so its id is kept (query it, or cancel billing)
+   */
+  public Optional<String> taskId() {
+    return Optional.ofNullable(taskId);
   }
 
   /** @return the HTTP status of the answer */
@@ -106,7 +128,9 @@ public abstract sealed class KlingApiException extends KlingException
     String message = d.serverMessage() == null
         ? "none" : '"' + SafeText.oneLine(d.serverMessage(), MESSAGE_LIMIT) + '"';
     String id = d.requestId() == null ? "none" : SafeText.oneLine(d.requestId(), 128);
-    return d.family().label() + " (HTTP " + d.httpStatus() + ", code " + code
-        + ", message " + message + ", request_id " + id + ")";
+    return d.family().label() + (d.problem() == null ? "" : ": " + d.problem())
+        + " (HTTP " + d.httpStatus() + ", code " + code
+        + ", message " + message + ", request_id " + id
+        + (d.taskId() == null ? "" : ", task_id " + SafeText.oneLine(d.taskId(), 64)) + ")";
   }
 }

@@ -343,4 +343,38 @@ public final class ImageInputs {
       return n;
     }
   }
+
+  // trust (#8): the end frame. Kling states the 1:2.5-2.5:1 aspect rule for start frames and
+  // source images, not for image_tail ("<= 10 MB, >= 300 px"), so a wide end frame is not refused.
+
+  /**
+   * Like {@link #fromFile(Path)} for an image-to-video end frame ({@code image_tail}): every rule
+   * except the aspect ratio, which Kling does not state for end frames.
+   *
+   * <pre>{@code
+   * request.imageTail(ImageInputs.endFrameFromFile(Path.of("last.png")));
+   * }</pre>
+   *
+   * @param file the image file
+   * @return the file's content as raw Base64
+   * @throws KlingValidationException naming the file with every broken rule but the aspect ratio
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static String endFrameFromFile(Path file) {
+    try {
+      return fromFile(file);
+    } catch (KlingValidationException e) {
+      List<Violation> rest = e.violations().stream()
+          .filter(v -> !"aspectRatio".equals(v.rule())).toList();
+      if (!rest.isEmpty() || e.violations().isEmpty()) {
+        throw rest.size() == e.violations().size() ? e
+            : new KlingValidationException(String.valueOf(file.getFileName()), rest);
+      }
+      try {
+        return Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(file));
+      } catch (IOException io) {
+        throw new UncheckedIOException("Cannot read the image " + file.getFileName(), io);
+      }
+    }
+  }
 }

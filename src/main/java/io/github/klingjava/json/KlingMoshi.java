@@ -17,7 +17,9 @@ import java.util.UUID;
  * <ul>
  *   <li>field names come from each field's {@code @Json(name = ...)}, i.e. the spec's snake_case;</li>
  *   <li>null fields are left out of the JSON (Moshi's default, kept on purpose);</li>
- *   <li>unknown JSON fields are skipped, unless the adapter comes from {@link #strict(Class)};</li>
+ *   <li>unknown JSON fields are kept in the model's {@link AdditionalProperties} (numbers as exact
+ *       {@code BigDecimal}s), and a model's additional properties are written after its declared
+ *       fields; an adapter from {@link #strict(Class)} fails on unknown fields instead;</li>
  *   <li>type leniency is Moshi's own: a number is accepted where a string is expected (a
  *       {@code "duration": 5} reads as "5") and a quoted number where an int or long is expected;
  *       JSON syntax itself stays strict (no comments, NaN or unquoted names);</li>
@@ -40,6 +42,7 @@ public final class KlingMoshi {
   public static Moshi create() {
     return new Moshi.Builder()
         .add(new WireEnumAdapterFactory())
+        .add(new AdditionalPropertiesAdapterFactory())
         .add(BigDecimal.class, PlatformAdapters.bigDecimal())
         .add(URI.class, PlatformAdapters.text(URI::create, URI::toString))
         .add(OffsetDateTime.class, PlatformAdapters.text(OffsetDateTime::parse,

@@ -16,18 +16,31 @@ final class RuleExplanations {
       "send exactly one of down_expansion_ratio and bottom_expansion_ratio"
           + " (bottom_expansion_ratio is CometAPI's name for the same value)";
 
-  private static final Map<String, String> TEXTS = Map.of(
-      "prompt-or-subjects",
-      "send prompt, or subject_image_list for the multi-subject variant",
-      "image-reference-needs-image",
-      "image_reference applies to image-to-image only: send image with it",
-      "subjects-exclude-image",
-      "the multi-subject variant (subject_image_list) does not take image",
-      "down-or-bottom-ratio", DOWN_OR_BOTTOM,
-      "down-xor-bottom-ratio", DOWN_OR_BOTTOM,
-      "tail-masks-camera-exclusive",
-      "image_tail, static_mask/dynamic_masks and camera_control are mutually exclusive:"
-          + " use at most one of the three");
+  private static final Map<String, String> TEXTS = Map.ofEntries(
+      Map.entry("prompt-or-subjects",
+          "send prompt, or subject_image_list for the multi-subject variant"),
+      Map.entry("image-reference-needs-image",
+          "image_reference applies to image-to-image only: send image with it"),
+      Map.entry("subjects-exclude-image",
+          "the multi-subject variant (subject_image_list) does not take image"),
+      Map.entry("down-or-bottom-ratio", DOWN_OR_BOTTOM),
+      Map.entry("down-xor-bottom-ratio", DOWN_OR_BOTTOM),
+      Map.entry("tail-masks-camera-exclusive",
+          "image_tail, static_mask/dynamic_masks and camera_control are mutually exclusive:"
+              + " use at most one of the three"),
+      Map.entry("image-or-tail",
+          "send a start frame (image), an end frame (image_tail) or both"),
+      Map.entry("elements-exclude-voices",
+          "element_list and voice_list cannot be used together"),
+      Map.entry("voices-need-sound-on", "voice_list needs sound \"on\""),
+      Map.entry("multi-shot-needs-shot-type", "multi_shot true needs shot_type"),
+      Map.entry("customize-needs-multi-prompt",
+          "shot_type \"customize\" needs multi_prompt (the shots)"),
+      Map.entry("4k-only-kling-v3",
+          "mode \"4k\" is documented for kling-v3 only (the default model is kling-v1)"),
+      Map.entry("duration-per-model",
+          "durations other than \"5\" and \"10\" are documented for kling-v3 only"
+              + " (the default model is kling-v1)"));
 
   private RuleExplanations() {
   }

@@ -49,12 +49,13 @@ final class SchemaValidator {
       "minItems", "maxItems", "items",
       "required", "properties", "additionalProperties",
       "allOf", "anyOf", "oneOf", "not",
-      "x-rule", "x-kling-rules", "x-vendor-constraints");
+      "x-rule", "x-kling-rules", "x-vendor-constraints",
+      VendorOnlyProperties.KEYWORD); // trust (#8): see VendorOnlyProperties
 
   /** Keywords that describe but do not constrain a request; ignored on purpose. */
   static final Set<String> ANNOTATIONS = Set.of(
       "description", "title", "default", "example", "deprecated", "externalDocs",
-      "x-enum-varnames", "x-alias-of", "x-extensible-enum");
+      "x-enum-varnames", "x-alias-of", OpenVocabulary.KEYWORD);
 
   /** Values of {@code type} understood. */
   static final Set<String> TYPES = Set.of("object", "array", "string", "number", "integer",
@@ -234,6 +235,7 @@ final class SchemaValidator {
       report(out, ctx, path, Violation.display(value), "type", description);
       return; // the other keywords of this schema do not apply to a value of the wrong type
     }
+    OpenVocabulary.noteUnknown(schema, name, value, path); // trust (#8): open sets are logged, never refused
     checkEnum(schema, value, path, ctx, out);
     if (value instanceof Number) {
       checkNumber(schema, (Number) value, path, ctx, out);
@@ -380,6 +382,8 @@ final class SchemaValidator {
       }
     }
     checkVendorConstraints(schema, value, path, ctx, out);
+    // trust (#8): a vendor's own property names never reach another vendor
+    VendorOnlyProperties.check(schema, value, ctx.vendor(), path, this::resolveDeep, out);
     Object rules = schema.get("x-kling-rules");
     if (rules instanceof List) {
       for (Object rule : (List<?>) rules) {
@@ -723,6 +727,15 @@ final class SchemaValidator {
       throw new IllegalStateException("Unresolvable $ref " + ref + " in the spec");
     }
     return target;
+  }
+
+  /** A property schema with its $refs followed (null for anything but a schema object). */
+  private Map<String, Object> resolveDeep(Object schema) {
+    Map<String, Object> resolved = asObject(schema);
+    while (resolved != null && resolved.get("$ref") != null) {
+      resolved = resolve(resolved.get("$ref"));
+    }
+    return resolved;
   }
 
   private static String refName(Object ref) {

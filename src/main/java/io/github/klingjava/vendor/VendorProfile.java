@@ -39,6 +39,13 @@ public final class VendorProfile {
     this.wireDefaults = freeze(b.wireDefaults);
   }
 
+  private static final String DOWN = "down_expansion_ratio";
+  /**
+   * CometAPI's name of {@link #DOWN} (spec: {@code x-vendor-only: [cometapi]}, {@code x-alias-of}); the
+   * other known vendors' profiles rename it back, so it never reaches their hosts.
+   */
+  private static final String BOTTOM = "bottom_expansion_ratio";
+
   /**
    * CometAPI: Bearer key, every route under {@code /kling}. Its expand page documents
    * {@code bottom_expansion_ratio} for Kling's {@code down_expansion_ratio} and says the route answers 404;
@@ -47,7 +54,7 @@ public final class VendorProfile {
   public static VendorProfile cometApi() {
     return new Builder("cometapi", "CometAPI", "https://api.cometapi.com/kling", AuthKind.API_KEY)
         .unavailable(TaskFamily.IMAGE_EXPANSION)
-        .rename(TaskFamily.IMAGE_EXPANSION, "down_expansion_ratio", "bottom_expansion_ratio")
+        .rename(TaskFamily.IMAGE_EXPANSION, DOWN, BOTTOM)
         .build();
   }
 
@@ -55,19 +62,20 @@ public final class VendorProfile {
   public static VendorProfile anyApi() {
     return new Builder("anyapi", "AnyAPI", "https://www.anyapi.vip/kling", AuthKind.API_KEY)
         .defaultValue(TaskFamily.IMAGE_EXPANSION, "n", 1)
+        .rename(TaskFamily.IMAGE_EXPANSION, BOTTOM, DOWN)
         .build();
   }
 
   /** Kling's global host; no {@code /kling} prefix; an API key or access key + secret key. */
   public static VendorProfile klingSingapore() {
     return new Builder("kling-singapore", "Kling (Singapore)", "https://api-singapore.klingai.com",
-        AuthKind.API_KEY_OR_ACCESS_KEY).build();
+        AuthKind.API_KEY_OR_ACCESS_KEY).rename(TaskFamily.IMAGE_EXPANSION, BOTTOM, DOWN).build();
   }
 
   /** Kling's mainland-China host; no {@code /kling} prefix; an API key or access key + secret key. */
   public static VendorProfile klingBeijing() {
     return new Builder("kling-beijing", "Kling (Beijing)", "https://api-beijing.klingai.com",
-        AuthKind.API_KEY_OR_ACCESS_KEY).build();
+        AuthKind.API_KEY_OR_ACCESS_KEY).rename(TaskFamily.IMAGE_EXPANSION, BOTTOM, DOWN).build();
   }
 
   /**

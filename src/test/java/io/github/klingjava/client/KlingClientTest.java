@@ -66,6 +66,19 @@ class KlingClientTest {
 
   private void replay(OperationExample example, String vendorId) throws Exception {
     VendorProfile vendor = profile(vendorId);
+    if (example.request() != null && !vendorOnly(example, vendor).isEmpty()) {
+      // a vendor's own property names (x-vendor-only) never reach another vendor's host
+      int before = server.getRequestCount();
+      try (KlingClient client = client(vendor)) {
+        io.github.klingjava.validation.KlingValidationException e = org.junit.jupiter.api.Assertions
+            .assertThrows(io.github.klingjava.validation.KlingValidationException.class,
+                () -> call(client, example));
+        assertTrue(e.violations().stream().allMatch(v -> v.rule().equals("x-vendor-only")),
+            e.getMessage());
+      }
+      assertEquals(before, server.getRequestCount(), "nothing may be sent");
+      return;
+    }
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
         .body(example.response().toString()).build());
     try (KlingClient client = client(vendor)) {
@@ -106,6 +119,17 @@ class KlingClientTest {
       JsonNode expected = onTheWire(example, vendor);
       assertTrue(sameJson(expected, sent), example + " body:\n expected " + expected + "\n sent     " + sent);
     }
+  }
+
+  /** The x-vendor-only violations of the example's request for this vendor (read from the spec). */
+  private static java.util.List<io.github.klingjava.validation.Violation> vendorOnly(
+      OperationExample example, VendorProfile vendor) throws Exception {
+    io.github.klingjava.vendor.TaskFamily family =
+        io.github.klingjava.vendor.TaskFamily.ofPath(example.path().substring(1));
+    Object tree = JSON.convertValue(example.request(), Object.class);
+    return io.github.klingjava.validation.RequestValidator.create()
+        .check(family.requestSchema(), tree, vendor.id()).stream()
+        .filter(v -> v.rule().equals("x-vendor-only")).toList();
   }
 
   /** The request example as the vendor's documented wire names and required values turn it. */

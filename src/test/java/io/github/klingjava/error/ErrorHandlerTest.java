@@ -101,16 +101,22 @@ class ErrorHandlerTest {
   }
 
   @Test
-  void okStatusWithAnErrorCodeInTheEnvelopeIsUnexpected() {
+  void okStatusWithAKnownErrorCodeIsMappedByThatCode() {
     KlingApiException e = handler.toException(200, Headers.of(),
         "{\"code\":1201,\"message\":\"image can not be null\",\"request_id\":\"r-200\"}");
 
-    assertInstanceOf(UnexpectedResponseException.class, e);
+    assertInstanceOf(InvalidRequestException.class, e);
     assertEquals(200, e.httpStatus());
     assertEquals(1201, e.businessCode());
     assertEquals("image can not be null", e.serverMessage());
     assertEquals("r-200", e.requestId());
     assertFalse(e.isRetryable());
+    assertInstanceOf(RateLimitException.class, handler.toException(200, Headers.of(),
+        "{\"code\":1303,\"message\":\"parallel task over resource pack limit\"}"));
+    KlingApiException unknown = handler.toException(200, Headers.of(),
+        "{\"code\":\"task_failed\",\"message\":\"\"}");
+    assertInstanceOf(UnexpectedResponseException.class, unknown);
+    assertEquals("task_failed", unknown.businessCodeText());
   }
 
   @ParameterizedTest(name = "HTTP {0} without a code -> {1}, retryable={2}")

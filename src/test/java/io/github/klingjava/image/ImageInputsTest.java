@@ -111,6 +111,18 @@ class ImageInputsTest {
   }
 
   @Test
+  void anEndFrameIsNotHeldToTheAspectRule() throws IOException {
+    Path wide = write("end-wide.png", image("png", 900, 300)); // 3:1
+    assertEquals(java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(wide)),
+        ImageInputs.endFrameFromFile(wide));
+    KlingValidationException small = org.junit.jupiter.api.Assertions.assertThrows(
+        KlingValidationException.class,
+        () -> ImageInputs.endFrameFromFile(write("end-small.png", image("png", 900, 200))));
+    assertEquals(java.util.List.of("minHeight"), small.violations().stream()
+        .map(Violation::rule).toList());
+  }
+
+  @Test
   void aFileOverTenMegabytesIsRefusedWithoutReadingItAll() throws IOException {
     Path file = write("huge.png", image("png", 400, 400));
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {

@@ -27,6 +27,41 @@ class SpecValidityTest {
     result = new OpenAPIV3Parser().readLocation(SpecDocument.SPEC.toString(), null, options);
   }
 
+  /**
+   * Every value of a string enum (closed or open) is a string as the Java tools read YAML. They
+   * read YAML 1.1, where a bare {@code on}/{@code off}/{@code yes}/{@code no} is a boolean; Spectral
+   * (YAML 1.2) reads a string, so the lint rule kling-no-yaml-boolean-words-in-string-enums
+   * checks the raw text and this test checks what Jackson, and thus the generator, sees.
+   */
+  @Test
+  void stringEnumsHoldOnlyStrings() throws Exception {
+    assertTrue(SpecDocument.YAML.readTree("e: [on, 'off']").path("e").get(0).isBoolean(),
+        "the hazard this test guards against: Jackson reads a bare on as true");
+    List<String> wrong = new ArrayList<>();
+    walk(SpecDocument.readYaml(SpecDocument.SPEC), "$", wrong);
+    assertEquals(List.of(), wrong);
+  }
+
+  private static void walk(com.fasterxml.jackson.databind.JsonNode node, String at,
+      List<String> wrong) {
+    if (node.isObject()) {
+      if ("string".equals(node.path("type").asText())) {
+        for (String key : List.of("enum", "x-extensible-enum")) {
+          node.path(key).forEach(v -> {
+            if (!v.isTextual()) {
+              wrong.add(at + "." + key + ": " + v + " is not a string");
+            }
+          });
+        }
+      }
+      node.fields().forEachRemaining(e -> walk(e.getValue(), at + "." + e.getKey(), wrong));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        walk(node.get(i), at + "[" + i + "]", wrong);
+      }
+    }
+  }
+
   @Test
   void parsesWithoutMessages() {
     assertNotNull(result.getOpenAPI(), "spec did not parse");

@@ -51,6 +51,11 @@ class IndependentValidatorAgreementTest {
         tests.add(DynamicTest.dynamicTest(c.name(), () -> agree(c.schema(), c.request())));
       }
     }
+    for (SpecDerivedCases.Derived d : RequestConstraintsTest.DERIVED) {
+      if (d.vendor() == null) {
+        tests.add(DynamicTest.dynamicTest(d.name(), () -> agree(d.schema(), d.request())));
+      }
+    }
     SpecInventory inventory = new SpecInventory(SchemaValidator.embedded());
     for (String schema : SpecInventory.REQUEST_SCHEMAS) {
       inventory.typedPaths(schema).forEach((template, type) -> {

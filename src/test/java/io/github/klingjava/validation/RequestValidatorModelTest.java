@@ -17,6 +17,7 @@ import io.github.klingjava.generated.model.MultiImageRequest;
 import io.github.klingjava.generated.model.SubjectImage;
 import io.github.klingjava.generated.model.TrajectoryPoint;
 import io.github.klingjava.generated.model.VideoDuration;
+import io.github.klingjava.generated.model.VideoModel;
 import io.github.klingjava.generated.model.VideoMode;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -63,14 +64,16 @@ class RequestValidatorModelTest {
   }
 
   @Test
-  void anOpenEnumValueTheSpecDoesNotListIsRejected() {
+  void aValueOutsideAClosedEnumIsRejected() {
     List<Violation> found = validator.check(RequestValidator.IMAGE_TO_VIDEO,
-        new ImageToVideoRequest().image(URL).duration(VideoDuration.of("20")), null);
+        new ImageToVideoRequest().image(URL).modelName(VideoModel.KLING_V3)
+            .duration(VideoDuration.of("20")), null);
     assertEquals(1, found.size());
     assertEquals("$.duration", found.get(0).path());
     assertEquals("enum", found.get(0).rule());
     List<Violation> comet = validator.check(RequestValidator.IMAGE_TO_VIDEO,
-        new ImageToVideoRequest().image(URL).duration(VideoDuration.SECONDS_15), "cometapi");
+        new ImageToVideoRequest().image(URL).modelName(VideoModel.KLING_V3)
+            .duration(VideoDuration.SECONDS_15), "cometapi");
     assertEquals("$.duration: \"15\" is not one of \"5\", \"10\", the limit cometapi documents"
         + " (rule enum)", comet.get(0).message());
   }

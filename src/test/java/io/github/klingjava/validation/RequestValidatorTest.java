@@ -86,7 +86,7 @@ class RequestValidatorTest {
   @Test
   void requiredNamesTheMissingProperty() {
     assertEquals("$.image: required property image is missing (rule required)",
-        only(RequestValidator.IMAGE_TO_VIDEO, without(IV_BASE, "$.image")).message());
+        only(RequestValidator.IMAGE_EXPANSION, without(EX_DOWN, "$.image")).message());
   }
 
   @Test

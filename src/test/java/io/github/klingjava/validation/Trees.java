@@ -108,6 +108,26 @@ final class Trees {
     return root;
   }
 
+  /** The value at path ("$.a[0].b"), or null when any part of it is missing. */
+  static Object at(Map<String, Object> base, String path) {
+    Object node = base;
+    Matcher m = SEGMENT.matcher(path);
+    int from = 1;
+    while (from < path.length() && node != null) {
+      if (!m.find(from) || m.start() != from) {
+        throw new IllegalArgumentException("bad path " + path);
+      }
+      if (m.group(1) != null) {
+        node = node instanceof Map ? ((Map<?, ?>) node).get(m.group(1)) : null;
+      } else {
+        int i = Integer.parseInt(m.group(2));
+        node = node instanceof List && ((List<?>) node).size() > i ? ((List<?>) node).get(i) : null;
+      }
+      from = m.end();
+    }
+    return node;
+  }
+
   static Map<String, Object> without(Map<String, Object> base, String path) {
     return with(base, path, ABSENT);
   }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.klingjava.auth.Credentials;
 import io.github.klingjava.client.KlingClient;
 import io.github.klingjava.generated.model.ImageExpansionRequest;
+import io.github.klingjava.generated.model.ImageGenerationRequest;
+import io.github.klingjava.generated.model.SubjectImage;
+import io.github.klingjava.validation.KlingValidationException;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -58,6 +61,44 @@ class VendorProfilesTest {
   }
 
   @Test
+  void bottomExpansionRatioIsRenamedOnKlingAndAnyApiHosts() throws Exception {
+    for (VendorProfile profile : java.util.List.of(VendorProfile.klingSingapore(),
+        VendorProfile.klingBeijing(), VendorProfile.anyApi())) {
+      String body = send(profile, new ImageExpansionRequest().image("https://example.com/cat.jpg")
+          .upExpansionRatio(0.1f).bottomExpansionRatio(0.2f).leftExpansionRatio(0.3f)
+          .rightExpansionRatio(0.4f));
+      assertTrue(body.contains("\"down_expansion_ratio\":0.2") && !body.contains("bottom"),
+          profile.id() + ": " + body);
+    }
+  }
+
+  @Test
+  void cometApiOnlyFieldsAreRefusedOnKlingAndAnyApiHostsNamingTheVendor() {
+    ImageGenerationRequest multiSubject = new ImageGenerationRequest()
+        .subjectImageList(java.util.List.of(new SubjectImage().subjectImage("https://e.com/a.png"),
+            new SubjectImage().subjectImage("https://e.com/b.png")))
+        .scenceImage("https://e.com/park.jpg");
+    for (VendorProfile profile : java.util.List.of(VendorProfile.klingSingapore(),
+        VendorProfile.klingBeijing(), VendorProfile.anyApi())) {
+      KlingValidationException e = assertThrows(KlingValidationException.class,
+          () -> send(profile, multiSubject));
+      assertTrue(e.getMessage().contains("$.subject_image_list: property subject_image_list is"
+          + " documented by cometapi only, not by " + profile.id()), e.getMessage());
+      assertTrue(e.getMessage().contains("$.scence_image: property scence_image is documented by"
+          + " cometapi only"), e.getMessage());
+    }
+  }
+
+  @Test
+  void cometApiOnlyFieldsGoToCometApi() throws Exception {
+    String body = send(VendorProfile.cometApi(), new ImageGenerationRequest()
+        .subjectImageList(java.util.List.of(new SubjectImage().subjectImage("https://e.com/a.png"),
+            new SubjectImage().subjectImage("https://e.com/b.png")))
+        .scenceImage("https://e.com/park.jpg"));
+    assertTrue(body.contains("\"scence_image\"") && body.contains("\"subject_image_list\""), body);
+  }
+
+  @Test
   void rewritingKeepsNumbersExactAndNestedValues() throws Exception {
     Buffer in = new Buffer().writeUtf8("{\"a\":1,\"b\":[1.50,{\"c\":null}],\"d\":true,\"e\":\"x\"}");
     Buffer out = VendorWireInterceptor.rewrite(in, Map.of("a", "z"), Map.of("n", 1));
@@ -80,6 +121,23 @@ class VendorProfilesTest {
   private static void assertJson(String expected, String actual) throws Exception {
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     assertEquals(json.readTree(expected), json.readTree(actual), actual);
+  }
+
+  private static String send(VendorProfile profile, Object request) throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.start();
+      server.enqueue(new MockResponse.Builder().code(200).body(OK).build());
+      String prefix = profile.baseUrl().encodedPath();
+      try (KlingClient client = KlingClient.builder().vendor(profile.withBaseUrl(server.url(prefix).toString()))
+          .credentials(Credentials.apiKey("test-key-not-a-secret-0001")).build()) {
+        if (request instanceof ImageExpansionRequest) {
+          client.imageExpansion().submit((ImageExpansionRequest) request);
+        } else {
+          client.imageGeneration().submit((ImageGenerationRequest) request);
+        }
+      }
+      return server.takeRequest().getBody().utf8();
+    }
   }
 
   private static String sendExpand(VendorProfile profile) throws Exception {

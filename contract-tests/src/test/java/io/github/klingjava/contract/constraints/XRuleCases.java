@@ -69,6 +69,13 @@ final class XRuleCases {
         place.set(tree, mutator.harvest(place));
       }
     }
+    // a value-dependent branch (mode "4k" with an older model_name): the first value it names
+    branch.path("properties").fields().forEachRemaining(p -> {
+      JsonNode values = p.getValue().path("enum");
+      if (values.isArray() && !values.isEmpty() && present.contains(p.getKey())) {
+        at.field(p.getKey()).set(tree, values.get(0).deepCopy());
+      }
+    });
     absent.forEach(field -> at.field(field).remove(tree));
     String detail = String.join("+", present) + (absent.isEmpty() ? "" : " without " + String.join("+", absent));
     return new Case(rule, detail, tree, "not");
