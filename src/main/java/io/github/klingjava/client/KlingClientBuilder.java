@@ -8,6 +8,7 @@ import io.github.klingjava.http.RetryPolicy;
 import io.github.klingjava.http.Sleeper;
 import io.github.klingjava.http.UserAgentInterceptor;
 import io.github.klingjava.task.PollScheduler;
+import io.github.klingjava.task.SubmitExecutor;
 import io.github.klingjava.task.TaskWaiter;
 import io.github.klingjava.vendor.AuthKind;
 import io.github.klingjava.vendor.VendorProfile;
@@ -39,6 +40,7 @@ public final class KlingClientBuilder {
   private Sleeper sleeper = Sleeper.system();
   private Clock clock = Clock.systemUTC();
   private PollScheduler pollScheduler;
+  private java.util.concurrent.Executor submitExecutor;
   private boolean validateRequests = true;
 
   KlingClientBuilder() {
@@ -102,6 +104,15 @@ public final class KlingClientBuilder {
   /** Threads that poll outstanding tasks (default: 2 daemon threads owned by the client). */
   public KlingClientBuilder pollScheduler(PollScheduler scheduler) {
     this.pollScheduler = Objects.requireNonNull(scheduler, "pollScheduler");
+    return this;
+  }
+
+  /**
+   * Where {@code submitAndWaitAsync} runs its submits (default: {@link SubmitExecutor#shared()}, a bounded pool
+   * of {@value SubmitExecutor#DEFAULT_THREADS} threads, virtual on Java 21+). The client never shuts it down.
+   */
+  public KlingClientBuilder submitExecutor(java.util.concurrent.Executor executor) {
+    this.submitExecutor = Objects.requireNonNull(executor, "submitExecutor");
     return this;
   }
 
@@ -185,7 +196,8 @@ public final class KlingClientBuilder {
           .addInterceptor(auth)
           .addInterceptor(quirks)
           .build();
-      TaskWaiter.Builder waiterBuilder = TaskWaiter.builder(KlingClient.noFamilyPoller()).clock(b.clock);
+      TaskWaiter.Builder waiterBuilder = TaskWaiter.builder(KlingClient.noFamilyPoller()).clock(b.clock)
+          .submitExecutor(b.submitExecutor == null ? SubmitExecutor.shared() : b.submitExecutor);
       this.waiter = b.pollScheduler == null ? waiterBuilder : waiterBuilder.scheduler(b.pollScheduler);
     }
 
