@@ -59,15 +59,16 @@ public final class KlingClient implements AutoCloseable {
         .build();
     CallExecutor executor = new CallExecutor(parts.apiHttp(), moshi, parts.errorHandler());
     CallExecutor pollExecutor = new CallExecutor(parts.pollHttp(), moshi, parts.errorHandler());
+    boolean ids = parts.externalTaskIds();
     RequestGate gate = parts.validate() ? RequestGate.validating(vendor) : RequestGate.nullCheckOnly(vendor);
     this.imageGeneration = new TaskFamilyService<>(TaskFamily.IMAGE_GENERATION,
-        FamilyCalls.imageGeneration(retrofit), gate, executor, pollExecutor, sharedWaiter);
+        FamilyCalls.imageGeneration(retrofit), gate, executor, pollExecutor, sharedWaiter, ids);
     this.multiImage = new TaskFamilyService<>(TaskFamily.MULTI_IMAGE,
-        FamilyCalls.multiImage(retrofit), gate, executor, pollExecutor, sharedWaiter);
+        FamilyCalls.multiImage(retrofit), gate, executor, pollExecutor, sharedWaiter, ids);
     this.imageExpansion = new TaskFamilyService<>(TaskFamily.IMAGE_EXPANSION,
-        FamilyCalls.imageExpansion(retrofit), gate, executor, pollExecutor, sharedWaiter);
+        FamilyCalls.imageExpansion(retrofit), gate, executor, pollExecutor, sharedWaiter, ids);
     this.imageToVideo = new TaskFamilyService<>(TaskFamily.IMAGE_TO_VIDEO,
-        FamilyCalls.imageToVideo(retrofit), gate, executor, pollExecutor, sharedWaiter);
+        FamilyCalls.imageToVideo(retrofit), gate, executor, pollExecutor, sharedWaiter, ids);
   }
 
   /** Starts a client configuration; {@code vendor} and {@code credentials} are required. */

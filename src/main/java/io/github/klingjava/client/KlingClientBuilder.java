@@ -33,15 +33,17 @@ public final class KlingClientBuilder {
   private VendorProfile vendor;
   private Credentials credentials;
   private OkHttpClient baseHttp;
-  private Duration connectTimeout = Duration.ofSeconds(10);
-  private Duration readTimeout = Duration.ofSeconds(60);
-  private Duration callTimeout = Duration.ofMinutes(2);
+  /** Null: keep the given OkHttpClient's own value (or the default when the client builds its own). */
+  private Duration connectTimeout;
+  private Duration readTimeout;
+  private Duration callTimeout;
   private RetryPolicy retryPolicy = RetryPolicy.create();
   private Sleeper sleeper = Sleeper.system();
   private Clock clock = Clock.systemUTC();
   private PollScheduler pollScheduler;
   private java.util.concurrent.Executor submitExecutor;
   private boolean validateRequests = true;
+  private boolean externalTaskIds = true;
 
   KlingClientBuilder() {
   }
@@ -59,25 +61,35 @@ public final class KlingClientBuilder {
   }
 
   /**
-   * The OkHttp client to build on (connection pool, proxy, your own interceptors). The client adds its own
-   * interceptors to a derived instance and never closes this one.
+   * The OkHttp client to build on. Its timeouts, proxy, connection pool, dispatcher, DNS, TLS settings, event
+   * listener and interceptors are kept unless you also call {@link #connectTimeout}, {@link #readTimeout} or
+   * {@link #callTimeout}. On a derived instance (this one is never changed or closed) the client adds: the
+   * {@code User-Agent} and {@code Accept: application/json} headers, authentication, the vendor's wire
+   * quirks, its retry layer, a network interceptor that keeps OkHttp from re-sending a POST on its own
+   * ({@code ResendGuard}), and {@code retryOnConnectionFailure(false)} (the retry layer re-sends only what
+   * provably never left).
    */
   public KlingClientBuilder okHttpClient(OkHttpClient base) {
     this.baseHttp = Objects.requireNonNull(base, "okHttpClient");
     return this;
   }
 
+  /** Connect timeout (default 10 s; with {@link #okHttpClient} given: that client's own unless set here). */
   public KlingClientBuilder connectTimeout(Duration timeout) {
     this.connectTimeout = positive("connectTimeout", timeout);
     return this;
   }
 
+  /** Read timeout (default 60 s; with {@link #okHttpClient} given: that client's own unless set here). */
   public KlingClientBuilder readTimeout(Duration timeout) {
     this.readTimeout = positive("readTimeout", timeout);
     return this;
   }
 
-  /** Upper bound for one HTTP call including retries' individual attempts. */
+  /**
+   * Upper bound for one API call, all retries and their waits included (default 2 min; with
+   * {@link #okHttpClient} given: that client's own unless set here, and 2 min if it has none).
+   */
   public KlingClientBuilder callTimeout(Duration timeout) {
     this.callTimeout = positive("callTimeout", timeout);
     return this;
@@ -125,6 +137,16 @@ public final class KlingClientBuilder {
     return this;
   }
 
+  /**
+   * Whether a submit without an {@code external_task_id} gets a generated one ({@code kj-<uuid>}, default
+   * true). It lets the client find the task after an ambiguous failure instead of creating it twice; with
+   * {@code false}, only submits that carry your own id are recovered, the others throw the failure.
+   */
+  public KlingClientBuilder externalTaskIds(boolean generate) {
+    this.externalTaskIds = generate;
+    return this;
+  }
+
   /** Builds the client; fails with a message naming the missing or mismatched setting. */
   public KlingClient build() {
     if (vendor == null) {
@@ -146,6 +168,21 @@ public final class KlingClientBuilder {
   private static OkHttpClient defaultHttp() {
     return new OkHttpClient.Builder().connectionPool(new okhttp3.ConnectionPool(5, 4, java.util.concurrent.TimeUnit.SECONDS))
         .build();
+  }
+
+  private static OkHttpClient.Builder timeouts(KlingClientBuilder b, OkHttpClient.Builder http) {
+    boolean own = b.baseHttp == null;
+    if (b.connectTimeout != null || own) {
+      http.connectTimeout(b.connectTimeout != null ? b.connectTimeout : Duration.ofSeconds(10));
+    }
+    if (b.readTimeout != null || own) {
+      http.readTimeout(b.readTimeout != null ? b.readTimeout : Duration.ofSeconds(60));
+    }
+    // Without a call timeout no bound would hold retries and their waits: 2 min unless set anywhere.
+    if (b.callTimeout != null || own || b.baseHttp.callTimeoutMillis() == 0) {
+      http.callTimeout(b.callTimeout != null ? b.callTimeout : Duration.ofMinutes(2));
+    }
+    return http;
   }
 
   private static okhttp3.Response acceptJson(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
@@ -170,16 +207,15 @@ public final class KlingClientBuilder {
     private final ErrorHandler errorHandler;
     private final boolean validate;
     private final boolean ownsHttp;
+    private final boolean externalTaskIds;
 
     private Parts(KlingClientBuilder b, Credentials credentials) {
       this.vendor = b.vendor;
       this.errorHandler = ErrorHandler.create(b.clock);
       this.validate = b.validateRequests;
+      this.externalTaskIds = b.externalTaskIds;
       this.ownsHttp = b.baseHttp == null;
-      OkHttpClient.Builder common = (b.baseHttp == null ? defaultHttp() : b.baseHttp).newBuilder()
-          .connectTimeout(b.connectTimeout)
-          .readTimeout(b.readTimeout)
-          .callTimeout(b.callTimeout)
+      OkHttpClient.Builder common = timeouts(b, (b.baseHttp == null ? defaultHttp() : b.baseHttp).newBuilder())
           // OkHttp would otherwise resend a POST on a failed pooled connection and could create a task twice.
           .retryOnConnectionFailure(false)
           .addInterceptor(UserAgentInterceptor.create())
@@ -191,10 +227,12 @@ public final class KlingClientBuilder {
       // blocks one of the few shared polling threads.
       this.pollHttp = downloadHttp.newBuilder().addInterceptor(auth).build();
       // Retry outside auth, so every attempt carries a fresh token.
+      RetryInterceptor retry = RetryInterceptor.create(b.retryPolicy, b.sleeper, b.clock);
       this.apiHttp = common
-          .addInterceptor(RetryInterceptor.create(b.retryPolicy, b.sleeper, b.clock))
+          .addInterceptor(retry)
           .addInterceptor(auth)
           .addInterceptor(quirks)
+          .addNetworkInterceptor(retry.resendGuard())
           .build();
       TaskWaiter.Builder waiterBuilder = TaskWaiter.builder(KlingClient.noFamilyPoller()).clock(b.clock)
           .submitExecutor(b.submitExecutor == null ? SubmitExecutor.shared() : b.submitExecutor);
@@ -232,6 +270,10 @@ public final class KlingClientBuilder {
 
     boolean validate() {
       return validate;
+    }
+
+    boolean externalTaskIds() {
+      return externalTaskIds;
     }
   }
 }
