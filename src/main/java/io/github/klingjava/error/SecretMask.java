@@ -134,6 +134,20 @@ public final class SecretMask {
   }
 
   /**
+   * Like {@link #mask} without the cut, for values handed to the caller whole (a server message).
+   *
+   * @param text any text, not null
+   * @return the text with every known secret form replaced by {@value #MASK}
+   */
+  public String maskWhole(String text) {
+    String masked = text;
+    for (String form : forms) {
+      masked = replaceAll(masked, form);
+    }
+    return masked;
+  }
+
+  /**
    * @param text any text
    * @return true when a known secret, in any of its forms, occurs in the (uncut) text
    */

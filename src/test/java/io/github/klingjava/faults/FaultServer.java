@@ -61,6 +61,11 @@ final class FaultServer implements AutoCloseable {
     return this;
   }
 
+  /** A task that exists before the case starts, for queries and waits. */
+  void seed(String id) {
+    tasks.put(id, id);
+  }
+
   int port() {
     return server.getLocalPort();
   }
