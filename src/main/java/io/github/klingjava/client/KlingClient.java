@@ -39,6 +39,7 @@ public final class KlingClient implements AutoCloseable {
   private final VendorProfile vendor;
   private final Moshi moshi;
   private final OkHttpClient downloadHttp;
+  private final io.github.klingjava.download.AddressPolicy downloadPolicy;
   private final boolean ownsHttp;
   private final TaskWaiter sharedWaiter;
   private final TaskFamilyService<ImageGenerationRequest> imageGeneration;
@@ -50,6 +51,7 @@ public final class KlingClient implements AutoCloseable {
     this.vendor = parts.vendor();
     this.moshi = KlingMoshi.create();
     this.downloadHttp = parts.downloadHttp();
+    this.downloadPolicy = parts.downloadPolicy();
     this.ownsHttp = parts.ownsHttp();
     this.sharedWaiter = parts.waiter().build();
     Retrofit retrofit = new Retrofit.Builder()
@@ -124,7 +126,7 @@ public final class KlingClient implements AutoCloseable {
    * Uses {@link #downloadHttpClient()}, so credentials never go to the CDN.
    */
   public ResultDownloader downloader() {
-    return ResultDownloader.builder(downloadHttp).build();
+    return ResultDownloader.builder(downloadHttp).addressPolicy(downloadPolicy).build();
   }
 
   /**

@@ -44,6 +44,8 @@ public final class KlingClientBuilder {
   private java.util.concurrent.Executor submitExecutor;
   private boolean validateRequests = true;
   private boolean externalTaskIds = true;
+  private io.github.klingjava.download.AddressPolicy downloadPolicy =
+      io.github.klingjava.download.AddressPolicy.publicOnly();
 
   KlingClientBuilder() {
   }
@@ -147,6 +149,15 @@ public final class KlingClientBuilder {
     return this;
   }
 
+  /**
+   * Which addresses {@code downloader()} may fetch result files from (default: public addresses only;
+   * a local test double needs e.g. {@code AddressPolicy.publicOnly().allowRange("127.0.0.1/32")}).
+   */
+  public KlingClientBuilder downloadPolicy(io.github.klingjava.download.AddressPolicy policy) {
+    this.downloadPolicy = Objects.requireNonNull(policy, "downloadPolicy");
+    return this;
+  }
+
   /** Builds the client; fails with a message naming the missing or mismatched setting. */
   public KlingClient build() {
     if (vendor == null) {
@@ -208,12 +219,14 @@ public final class KlingClientBuilder {
     private final boolean validate;
     private final boolean ownsHttp;
     private final boolean externalTaskIds;
+    private final io.github.klingjava.download.AddressPolicy downloadPolicy;
 
     private Parts(KlingClientBuilder b, Credentials credentials) {
       this.vendor = b.vendor;
       this.errorHandler = ErrorHandler.create(b.clock);
       this.validate = b.validateRequests;
       this.externalTaskIds = b.externalTaskIds;
+      this.downloadPolicy = b.downloadPolicy;
       this.ownsHttp = b.baseHttp == null;
       OkHttpClient.Builder common = timeouts(b, (b.baseHttp == null ? defaultHttp() : b.baseHttp).newBuilder())
           // OkHttp would otherwise resend a POST on a failed pooled connection and could create a task twice.
@@ -270,6 +283,10 @@ public final class KlingClientBuilder {
 
     boolean validate() {
       return validate;
+    }
+
+    io.github.klingjava.download.AddressPolicy downloadPolicy() {
+      return downloadPolicy;
     }
 
     boolean externalTaskIds() {
