@@ -44,6 +44,7 @@ public final class KlingClientBuilder {
   private java.util.concurrent.Executor submitExecutor;
   private boolean validateRequests = true;
   private boolean externalTaskIds = true;
+  private boolean wireLog;
   private io.github.klingjava.download.AddressPolicy downloadPolicy =
       io.github.klingjava.download.AddressPolicy.publicOnly();
 
@@ -150,6 +151,15 @@ public final class KlingClientBuilder {
   }
 
   /**
+   * Whether to log every request and answer at DEBUG on the SLF4J logger {@code io.github.klingjava.wire}
+   * (default false), credentials and known secrets masked; see {@link io.github.klingjava.http.WireLog}.
+   */
+  public KlingClientBuilder wireLog(boolean enabled) {
+    this.wireLog = enabled;
+    return this;
+  }
+
+  /**
    * Which addresses {@code downloader()} may fetch result files from (default: public addresses only;
    * a local test double needs e.g. {@code AddressPolicy.publicOnly().allowRange("127.0.0.1/32")}).
    */
@@ -238,14 +248,17 @@ public final class KlingClientBuilder {
       VendorWireInterceptor quirks = VendorWireInterceptor.create(b.vendor);
       // The waiter's polls skip HTTP retries: a 429 or 5xx only delays the next poll, so a Retry-After never
       // blocks one of the few shared polling threads.
-      this.pollHttp = downloadHttp.newBuilder().addInterceptor(auth).build();
+      OkHttpClient.Builder polls = downloadHttp.newBuilder().addInterceptor(auth);
+      this.pollHttp = (b.wireLog ? polls.addNetworkInterceptor(io.github.klingjava.http.WireLog.create()) : polls)
+          .build();
       // Retry outside auth, so every attempt carries a fresh token.
       RetryInterceptor retry = RetryInterceptor.create(b.retryPolicy, b.sleeper, b.clock);
-      this.apiHttp = common
-          .addInterceptor(retry)
+      common.addInterceptor(retry)
           .addInterceptor(auth)
           .addInterceptor(quirks)
-          .addNetworkInterceptor(retry.resendGuard())
+          .addNetworkInterceptor(retry.resendGuard());
+      // Innermost, so the wire log shows exactly what went over the network.
+      this.apiHttp = (b.wireLog ? common.addNetworkInterceptor(io.github.klingjava.http.WireLog.create()) : common)
           .build();
       TaskWaiter.Builder waiterBuilder = TaskWaiter.builder(KlingClient.noFamilyPoller()).clock(b.clock)
           .submitExecutor(b.submitExecutor == null ? SubmitExecutor.shared() : b.submitExecutor);

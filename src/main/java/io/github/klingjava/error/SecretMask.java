@@ -134,6 +134,18 @@ public final class SecretMask {
   }
 
   /**
+   * A log- and message-safe snippet: one line, at most {@code max} characters, known secrets masked by
+   * value and credential shapes (bearer tokens, JWTs, {@code ?token=} values) masked too.
+   *
+   * @param text any text, may be null
+   * @param max the longest result, not counting the ellipsis
+   * @return the snippet, "" for null
+   */
+  public String safeSnippet(String text, int max) {
+    return SafeText.oneLine(text, max);
+  }
+
+  /**
    * Like {@link #mask} without the cut, for values handed to the caller whole (a server message).
    *
    * @param text any text, not null

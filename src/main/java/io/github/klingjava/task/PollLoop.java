@@ -2,9 +2,9 @@ package io.github.klingjava.task;
 
 import io.github.klingjava.error.KlingApiException;
 import io.github.klingjava.error.KlingException;
+import io.github.klingjava.error.SecretMask;
 import io.github.klingjava.generated.model.Task;
 import io.github.klingjava.generated.model.TaskResponse;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  */
 final class PollLoop {
 
-  private static final System.Logger LOG = System.getLogger(TaskWaiter.class.getName());
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskWaiter.class);
   /**
    * Time a wait may run past its deadline: the last poll's own limit. A guard timer ends the wait at
    * deadline + GRACE + GUARD_SLACK even while a poll is still in flight.
@@ -129,8 +129,8 @@ final class PollLoop {
     if (error instanceof KlingApiException) {
       retryAfter = ((KlingApiException) error).retryAfter().orElse(Duration.ZERO);
     }
-    LOG.log(Level.DEBUG, () -> "Poll of task " + taskId + " failed transiently ("
-        + error.getClass().getSimpleName() + "); polling again");
+    LOG.debug("Poll of task {} failed transiently ({}); polling again", taskId,
+        error.getClass().getSimpleName());
     scheduleNext(retryAfter);
   }
 
@@ -195,9 +195,9 @@ final class PollLoop {
 
   private void logUnknownOnce(TaskStatus status) {
     if (unknownLogged.compareAndSet(false, true)) {
-      LOG.log(Level.WARNING, "Task {0} reports status ''{1}'', unknown to this client version; "
+      LOG.warn("Task {} reports status '{}', unknown to this client version; "
           + "polling continues until it succeeds, fails or the deadline passes", taskId,
-          status == null ? "(absent)" : status.value());
+          status == null ? "(absent)" : SecretMask.global().mask(status.value()));
     }
   }
 
