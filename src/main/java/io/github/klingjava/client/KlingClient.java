@@ -32,6 +32,12 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * }
  * }</pre>
  *
+ * <p>Bounds of the blocking calls, retries and waits included ({@code T} = the builder's {@code callTimeout}): a
+ * query or list, or {@code raw().submit}, within {@code T}; {@code submit}/{@code submitWithOutcome} within
+ * {@code T} unless a POST fails ambiguously, then at most 3 POSTs and 3 lookups by {@code external_task_id}, each
+ * within {@code T}; {@code waitFor} within its {@code WaitOptions.timeout()} + 250 ms; a download within {@code T}
+ * per redirect hop (at most 5). The README's "Reliability" section has the same table.
+ *
  * <p>Requests are validated against the spec before they are sent; answers are parsed with the spec's models;
  * errors arrive as subclasses of {@link io.github.klingjava.error.KlingApiException} (see the README's table).
  */
