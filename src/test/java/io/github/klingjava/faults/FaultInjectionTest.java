@@ -26,11 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import javax.net.SocketFactory;
-import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
@@ -61,23 +58,23 @@ class FaultInjectionTest {
   void everyFaultEndsAsExpectedWithinItsBoundWithoutDuplicatesLeaksOrSecrets() throws Exception {
     List<FaultCase> cases = FaultCatalog.all();
     assertTrue(cases.size() >= 30, "fault kinds: " + cases.size());
-    List<Row> rows = new ArrayList<>();
-    try (LogTap logs = LogTap.install()) {
+    List<FaultRow> rows = new ArrayList<>();
+    try (FaultProbes.LogTap logs = FaultProbes.LogTap.install()) {
       for (FaultCase c : cases) {
         rows.add(run(c, logs));
       }
     }
-    String table = Row.table(rows);
+    String table = FaultRow.table(rows);
     System.out.println(table);
     assertTrue(secretsIn(table).isEmpty(), "the table itself leaks");
-    List<Row> bad = rows.stream().filter(r -> !r.passed()).toList();
-    assertTrue(bad.isEmpty(), bad.size() + " of " + rows.size() + " cases failed:\n" + Row.table(bad));
-    assertEquals(0, rows.stream().mapToLong(Row::duplicates).sum(), "duplicate tasks");
+    List<FaultRow> bad = rows.stream().filter(r -> !r.passed()).toList();
+    assertTrue(bad.isEmpty(), bad.size() + " of " + rows.size() + " cases failed:\n" + FaultRow.table(bad));
+    assertEquals(0, rows.stream().mapToLong(FaultRow::duplicates).sum(), "duplicate tasks");
   }
 
   @Test
   void theSecretScanCatchesALeakingLogger() throws Exception {
-    try (LogTap logs = LogTap.install()) {
+    try (FaultProbes.LogTap logs = FaultProbes.LogTap.install()) {
       Logger.getLogger("a.careless.application").warning("calling Kling with key " + FaultCatalog.KEY);
       Logger.getLogger("a.careless.application").warning("callback " + FaultCatalog.CALLBACK);
       List<String> found = secretsIn(logs.text());
@@ -85,9 +82,9 @@ class FaultInjectionTest {
     }
   }
 
-  private static Row run(FaultCase c, LogTap logs) throws Exception {
+  private static FaultRow run(FaultCase c, FaultProbes.LogTap logs) throws Exception {
     logs.clear();
-    CallCounter calls = new CallCounter();
+    FaultProbes.CallCounter calls = new FaultProbes.CallCounter();
     AtomicInteger sockets = new AtomicInteger();
     OkHttpClient base = new OkHttpClient.Builder().eventListener(calls)
         .connectionPool(new ConnectionPool(2, 1, java.util.concurrent.TimeUnit.MINUTES))
@@ -126,7 +123,7 @@ class FaultInjectionTest {
       secrets = String.join(", ", secretsIn(seen.toString()));
     }
     boolean closed = calls.awaitBalanced();
-    return new Row(c, actual, millis, server.duplicates(), closed ? 0 : calls.open(), secrets);
+    return new FaultRow(c, actual, millis, server.duplicates(), closed ? 0 : calls.open(), secrets);
   }
 
   private static String act(FaultCase c, KlingClient client, FaultServer server, StringBuilder seen) {
@@ -256,102 +253,4 @@ class FaultInjectionTest {
     };
   }
 
-  /** Counts calls started and finished: a call neither ended nor failed holds a response open. */
-  static final class CallCounter extends EventListener {
-    private final AtomicInteger started = new AtomicInteger();
-    private final AtomicInteger finished = new AtomicInteger();
-
-    @Override
-    public void callStart(Call call) {
-      started.incrementAndGet();
-    }
-
-    @Override
-    public void callEnd(Call call) {
-      finished.incrementAndGet();
-    }
-
-    @Override
-    public void callFailed(Call call, IOException ioe) {
-      finished.incrementAndGet();
-    }
-
-    int open() {
-      return started.get() - finished.get();
-    }
-
-    /** Waits briefly for calls still finishing (a poll cut off by the waiter's deadline). */
-    boolean awaitBalanced() throws InterruptedException {
-      for (int i = 0; i < 100 && open() != 0; i++) {
-        Thread.sleep(20);
-      }
-      return open() == 0;
-    }
-  }
-
-  /** Captures every java.util.logging record (OkHttp's leak warnings and the library's logs). */
-  static final class LogTap extends Handler implements AutoCloseable {
-    private final StringBuffer text = new StringBuffer();
-
-    static LogTap install() {
-      LogTap tap = new LogTap();
-      Logger.getLogger("").addHandler(tap);
-      return tap;
-    }
-
-    @Override
-    public void publish(LogRecord record) {
-      String message = record.getMessage();
-      if (record.getParameters() != null) {
-        message = java.text.MessageFormat.format(message, record.getParameters());
-      }
-      text.append(record.getLoggerName()).append(": ").append(message).append('\n');
-      if (record.getThrown() != null) {
-        text.append(describe(record.getThrown()));
-      }
-    }
-
-    String text() {
-      return text.toString();
-    }
-
-    void clear() {
-      text.setLength(0);
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-      Logger.getLogger("").removeHandler(this);
-    }
-  }
-
-  /** One line of the printed table. */
-  record Row(FaultCase fault, String actual, long millis, long duplicates, int openCalls,
-      String secrets) {
-    boolean passed() {
-      return fault.expected().equals(actual) && millis <= fault.bound().toMillis() && duplicates == 0
-          && openCalls == 0 && secrets.isEmpty();
-    }
-
-    static String table(List<Row> rows) {
-      StringBuilder out = new StringBuilder(String.format("%-11s | %-55s | %-48s | %-48s | %6s | %s%n",
-          "category", "case", "expected", "actual", "ms", "dup/open/secrets"));
-      for (Row r : rows) {
-        out.append(String.format("%-11s | %-55s | %-48s | %-48s | %6d | %d/%d/%s%s%n",
-            r.fault.category(), r.fault.name(), r.fault.expected(), r.actual, r.millis, r.duplicates,
-            r.openCalls, r.secrets.isEmpty() ? "none" : r.secrets,
-            r.passed() ? "" : "  <-- FAILED (bound " + r.fault.bound().toMillis() + " ms)"));
-      }
-      long passed = rows.stream().filter(Row::passed).count();
-      out.append(String.format("%d/%d cases as expected; duplicates %d, open calls %d, secrets found %d%n",
-          passed, rows.size(), rows.stream().mapToLong(Row::duplicates).sum(),
-          rows.stream().mapToInt(Row::openCalls).sum(),
-          rows.stream().filter(r -> !r.secrets.isEmpty()).count()));
-      return out.toString();
-    }
-  }
 }
