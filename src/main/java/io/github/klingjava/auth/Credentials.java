@@ -1,5 +1,6 @@
 package io.github.klingjava.auth;
 
+import io.github.klingjava.error.SecretMask;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -42,7 +43,10 @@ public final class Credentials {
    * @throws IllegalArgumentException if the key is null, blank or holds whitespace inside
    */
   public static Credentials apiKey(String apiKey) {
-    return new Credentials(checked("apiKey", apiKey), null, null);
+    // Registered by value: a server or relay echoing the key in any form is masked in every message.
+    String key = checked("apiKey", apiKey);
+    SecretMask.global().add(key);
+    return new Credentials(key, null, null);
   }
 
   /**
@@ -55,7 +59,11 @@ public final class Credentials {
    * @throws IllegalArgumentException if either is null, blank or holds whitespace inside
    */
   public static Credentials accessKey(String accessKey, String secretKey) {
-    return new Credentials(null, checked("accessKey", accessKey), checked("secretKey", secretKey));
+    String access = checked("accessKey", accessKey);
+    String secret = checked("secretKey", secretKey);
+    SecretMask.global().add(access);
+    SecretMask.global().add(secret);
+    return new Credentials(null, access, secret);
   }
 
   /** @return true for access key + secret key credentials, false for an API key */

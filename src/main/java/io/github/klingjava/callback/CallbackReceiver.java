@@ -188,6 +188,7 @@ public final class CallbackReceiver {
      */
     public Builder requireToken(String expected) {
       this.token = new TokenCheck(expected);
+      io.github.klingjava.error.SecretMask.global().add(expected); // masked by value in every message
       return this;
     }
 

@@ -29,8 +29,14 @@ final class CallExecutor {
   }
 
   <T> KlingResponse<T> execute(Call<T> call, Class<T> type, Function<T, Integer> businessCode) {
+    return execute(call, type, businessCode, null);
+  }
+
+  /** With {@code timeLimit} non-null, the whole call (retries included) ends within it (the waiter's polls). */
+  <T> KlingResponse<T> execute(Call<T> call, Class<T> type, Function<T, Integer> businessCode,
+      java.time.Duration timeLimit) {
     Request request = call.request();
-    RawResponse raw = send(request);
+    RawResponse raw = send(request, timeLimit);
     if (!raw.isSuccessful()) {
       throw errors.toException(raw.status(), raw.headers(), raw.body());
     }
@@ -46,9 +52,13 @@ final class CallExecutor {
     return new KlingResponse<>(raw, value);
   }
 
-  private RawResponse send(Request request) {
+  private RawResponse send(Request request, java.time.Duration timeLimit) {
     try {
-      return RawResponse.of(http.newCall(request).execute());
+      okhttp3.Call okCall = http.newCall(request);
+      if (timeLimit != null) {
+        okCall.timeout().timeout(Math.max(1, timeLimit.toNanos()), java.util.concurrent.TimeUnit.NANOSECONDS);
+      }
+      return RawResponse.of(okCall.execute());
     } catch (IOException e) {
       throw KlingTransportException.of(e);
     }

@@ -32,6 +32,12 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * }
  * }</pre>
  *
+ * <p>Bounds of the blocking calls, retries and waits included ({@code T} = the builder's {@code callTimeout}): a
+ * query or list, or {@code raw().submit}, within {@code T}; {@code submit}/{@code submitWithOutcome} within
+ * {@code T} unless a POST fails ambiguously, then at most 3 POSTs and 3 lookups by {@code external_task_id}, each
+ * within {@code T}; {@code waitFor} within its {@code WaitOptions.timeout()} + 250 ms; a download within {@code T}
+ * per redirect hop (at most 5). The README's "Reliability" section has the same table.
+ *
  * <p>Requests are validated against the spec before they are sent; answers are parsed with the spec's models;
  * errors arrive as subclasses of {@link io.github.klingjava.error.KlingApiException} (see the README's table).
  */
@@ -39,6 +45,7 @@ public final class KlingClient implements AutoCloseable {
   private final VendorProfile vendor;
   private final Moshi moshi;
   private final OkHttpClient downloadHttp;
+  private final io.github.klingjava.download.AddressPolicy downloadPolicy;
   private final boolean ownsHttp;
   private final TaskWaiter sharedWaiter;
   private final TaskFamilyService<ImageGenerationRequest> imageGeneration;
@@ -50,6 +57,7 @@ public final class KlingClient implements AutoCloseable {
     this.vendor = parts.vendor();
     this.moshi = KlingMoshi.create();
     this.downloadHttp = parts.downloadHttp();
+    this.downloadPolicy = parts.downloadPolicy();
     this.ownsHttp = parts.ownsHttp();
     this.sharedWaiter = parts.waiter().build();
     Retrofit retrofit = new Retrofit.Builder()
@@ -59,15 +67,16 @@ public final class KlingClient implements AutoCloseable {
         .build();
     CallExecutor executor = new CallExecutor(parts.apiHttp(), moshi, parts.errorHandler());
     CallExecutor pollExecutor = new CallExecutor(parts.pollHttp(), moshi, parts.errorHandler());
+    boolean ids = parts.externalTaskIds();
     RequestGate gate = parts.validate() ? RequestGate.validating(vendor) : RequestGate.nullCheckOnly(vendor);
     this.imageGeneration = new TaskFamilyService<>(TaskFamily.IMAGE_GENERATION,
-        FamilyCalls.imageGeneration(retrofit), gate, executor, pollExecutor, sharedWaiter);
+        FamilyCalls.imageGeneration(retrofit), gate, executor, pollExecutor, sharedWaiter, ids);
     this.multiImage = new TaskFamilyService<>(TaskFamily.MULTI_IMAGE,
-        FamilyCalls.multiImage(retrofit), gate, executor, pollExecutor, sharedWaiter);
+        FamilyCalls.multiImage(retrofit), gate, executor, pollExecutor, sharedWaiter, ids);
     this.imageExpansion = new TaskFamilyService<>(TaskFamily.IMAGE_EXPANSION,
-        FamilyCalls.imageExpansion(retrofit), gate, executor, pollExecutor, sharedWaiter);
+        FamilyCalls.imageExpansion(retrofit), gate, executor, pollExecutor, sharedWaiter, ids);
     this.imageToVideo = new TaskFamilyService<>(TaskFamily.IMAGE_TO_VIDEO,
-        FamilyCalls.imageToVideo(retrofit), gate, executor, pollExecutor, sharedWaiter);
+        FamilyCalls.imageToVideo(retrofit), gate, executor, pollExecutor, sharedWaiter, ids);
   }
 
   /** Starts a client configuration; {@code vendor} and {@code credentials} are required. */
@@ -148,7 +157,7 @@ public final class KlingClient implements AutoCloseable {
    * Uses {@link #downloadHttpClient()}, so credentials never go to the CDN.
    */
   public ResultDownloader downloader() {
-    return ResultDownloader.builder(downloadHttp).build();
+    return ResultDownloader.builder(downloadHttp).addressPolicy(downloadPolicy).build();
   }
 
   /**

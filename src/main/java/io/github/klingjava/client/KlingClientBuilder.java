@@ -8,6 +8,7 @@ import io.github.klingjava.http.RetryPolicy;
 import io.github.klingjava.http.Sleeper;
 import io.github.klingjava.http.UserAgentInterceptor;
 import io.github.klingjava.task.PollScheduler;
+import io.github.klingjava.task.SubmitExecutor;
 import io.github.klingjava.task.TaskWaiter;
 import io.github.klingjava.vendor.AuthKind;
 import io.github.klingjava.vendor.VendorProfile;
@@ -32,14 +33,20 @@ public final class KlingClientBuilder {
   private VendorProfile vendor;
   private Credentials credentials;
   private OkHttpClient baseHttp;
-  private Duration connectTimeout = Duration.ofSeconds(10);
-  private Duration readTimeout = Duration.ofSeconds(60);
-  private Duration callTimeout = Duration.ofMinutes(2);
+  /** Null: keep the given OkHttpClient's own value (or the default when the client builds its own). */
+  private Duration connectTimeout;
+  private Duration readTimeout;
+  private Duration callTimeout;
   private RetryPolicy retryPolicy = RetryPolicy.create();
   private Sleeper sleeper = Sleeper.system();
   private Clock clock = Clock.systemUTC();
   private PollScheduler pollScheduler;
+  private java.util.concurrent.Executor submitExecutor;
   private boolean validateRequests = true;
+  private boolean externalTaskIds = true;
+  private boolean wireLog;
+  private io.github.klingjava.download.AddressPolicy downloadPolicy =
+      io.github.klingjava.download.AddressPolicy.publicOnly();
 
   KlingClientBuilder() {
   }
@@ -57,25 +64,35 @@ public final class KlingClientBuilder {
   }
 
   /**
-   * The OkHttp client to build on (connection pool, proxy, your own interceptors). The client adds its own
-   * interceptors to a derived instance and never closes this one.
+   * The OkHttp client to build on. Its timeouts, proxy, connection pool, dispatcher, DNS, TLS settings, event
+   * listener and interceptors are kept unless you also call {@link #connectTimeout}, {@link #readTimeout} or
+   * {@link #callTimeout}. On a derived instance (this one is never changed or closed) the client adds: the
+   * {@code User-Agent} and {@code Accept: application/json} headers, authentication, the vendor's wire
+   * quirks, its retry layer, a network interceptor that keeps OkHttp from re-sending a POST on its own
+   * ({@code ResendGuard}), and {@code retryOnConnectionFailure(false)} (the retry layer re-sends only what
+   * provably never left).
    */
   public KlingClientBuilder okHttpClient(OkHttpClient base) {
     this.baseHttp = Objects.requireNonNull(base, "okHttpClient");
     return this;
   }
 
+  /** Connect timeout (default 10 s; with {@link #okHttpClient} given: that client's own unless set here). */
   public KlingClientBuilder connectTimeout(Duration timeout) {
     this.connectTimeout = positive("connectTimeout", timeout);
     return this;
   }
 
+  /** Read timeout (default 60 s; with {@link #okHttpClient} given: that client's own unless set here). */
   public KlingClientBuilder readTimeout(Duration timeout) {
     this.readTimeout = positive("readTimeout", timeout);
     return this;
   }
 
-  /** Upper bound for one HTTP call including retries' individual attempts. */
+  /**
+   * Upper bound for one API call, all retries and their waits included (default 2 min; with
+   * {@link #okHttpClient} given: that client's own unless set here, and 2 min if it has none).
+   */
   public KlingClientBuilder callTimeout(Duration timeout) {
     this.callTimeout = positive("callTimeout", timeout);
     return this;
@@ -106,11 +123,48 @@ public final class KlingClientBuilder {
   }
 
   /**
+   * Where {@code submitAndWaitAsync} runs its submits (default: {@link SubmitExecutor#shared()}, a bounded pool
+   * of {@value SubmitExecutor#DEFAULT_THREADS} threads, virtual on Java 21+). The client never shuts it down.
+   */
+  public KlingClientBuilder submitExecutor(java.util.concurrent.Executor executor) {
+    this.submitExecutor = Objects.requireNonNull(executor, "submitExecutor");
+    return this;
+  }
+
+  /**
    * Whether requests are checked against the spec before sending (default true). Turn it off only to put
    * deliberately invalid requests on the wire, e.g. to see what a mock or vendor answers.
    */
   public KlingClientBuilder validateRequests(boolean validate) {
     this.validateRequests = validate;
+    return this;
+  }
+
+  /**
+   * Whether a submit without an {@code external_task_id} gets a generated one ({@code kj-<uuid>}, default
+   * true). It lets the client find the task after an ambiguous failure instead of creating it twice; with
+   * {@code false}, only submits that carry your own id are recovered, the others throw the failure.
+   */
+  public KlingClientBuilder externalTaskIds(boolean generate) {
+    this.externalTaskIds = generate;
+    return this;
+  }
+
+  /**
+   * Whether to log every request and answer at DEBUG on the SLF4J logger {@code io.github.klingjava.wire}
+   * (default false), credentials and known secrets masked; see {@link io.github.klingjava.http.WireLog}.
+   */
+  public KlingClientBuilder wireLog(boolean enabled) {
+    this.wireLog = enabled;
+    return this;
+  }
+
+  /**
+   * Which addresses {@code downloader()} may fetch result files from (default: public addresses only;
+   * a local test double needs e.g. {@code AddressPolicy.publicOnly().allowRange("127.0.0.1/32")}).
+   */
+  public KlingClientBuilder downloadPolicy(io.github.klingjava.download.AddressPolicy policy) {
+    this.downloadPolicy = Objects.requireNonNull(policy, "downloadPolicy");
     return this;
   }
 
@@ -137,6 +191,21 @@ public final class KlingClientBuilder {
         .build();
   }
 
+  private static OkHttpClient.Builder timeouts(KlingClientBuilder b, OkHttpClient.Builder http) {
+    boolean own = b.baseHttp == null;
+    if (b.connectTimeout != null || own) {
+      http.connectTimeout(b.connectTimeout != null ? b.connectTimeout : Duration.ofSeconds(10));
+    }
+    if (b.readTimeout != null || own) {
+      http.readTimeout(b.readTimeout != null ? b.readTimeout : Duration.ofSeconds(60));
+    }
+    // Without a call timeout no bound would hold retries and their waits: 2 min unless set anywhere.
+    if (b.callTimeout != null || own || b.baseHttp.callTimeoutMillis() == 0) {
+      http.callTimeout(b.callTimeout != null ? b.callTimeout : Duration.ofMinutes(2));
+    }
+    return http;
+  }
+
   private static okhttp3.Response acceptJson(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
     return chain.proceed(chain.request().newBuilder().header("Accept", "application/json").build());
   }
@@ -159,16 +228,17 @@ public final class KlingClientBuilder {
     private final ErrorHandler errorHandler;
     private final boolean validate;
     private final boolean ownsHttp;
+    private final boolean externalTaskIds;
+    private final io.github.klingjava.download.AddressPolicy downloadPolicy;
 
     private Parts(KlingClientBuilder b, Credentials credentials) {
       this.vendor = b.vendor;
       this.errorHandler = ErrorHandler.create(b.clock);
       this.validate = b.validateRequests;
+      this.externalTaskIds = b.externalTaskIds;
+      this.downloadPolicy = b.downloadPolicy;
       this.ownsHttp = b.baseHttp == null;
-      OkHttpClient.Builder common = (b.baseHttp == null ? defaultHttp() : b.baseHttp).newBuilder()
-          .connectTimeout(b.connectTimeout)
-          .readTimeout(b.readTimeout)
-          .callTimeout(b.callTimeout)
+      OkHttpClient.Builder common = timeouts(b, (b.baseHttp == null ? defaultHttp() : b.baseHttp).newBuilder())
           // OkHttp would otherwise resend a POST on a failed pooled connection and could create a task twice.
           .retryOnConnectionFailure(false)
           .addInterceptor(UserAgentInterceptor.create())
@@ -178,14 +248,20 @@ public final class KlingClientBuilder {
       VendorWireInterceptor quirks = VendorWireInterceptor.create(b.vendor);
       // The waiter's polls skip HTTP retries: a 429 or 5xx only delays the next poll, so a Retry-After never
       // blocks one of the few shared polling threads.
-      this.pollHttp = downloadHttp.newBuilder().addInterceptor(auth).build();
+      OkHttpClient.Builder polls = downloadHttp.newBuilder().addInterceptor(auth);
+      this.pollHttp = (b.wireLog ? polls.addNetworkInterceptor(io.github.klingjava.http.WireLog.create()) : polls)
+          .build();
       // Retry outside auth, so every attempt carries a fresh token.
-      this.apiHttp = common
-          .addInterceptor(RetryInterceptor.create(b.retryPolicy, b.sleeper, b.clock))
+      RetryInterceptor retry = RetryInterceptor.create(b.retryPolicy, b.sleeper, b.clock);
+      common.addInterceptor(retry)
           .addInterceptor(auth)
           .addInterceptor(quirks)
+          .addNetworkInterceptor(retry.resendGuard());
+      // Innermost, so the wire log shows exactly what went over the network.
+      this.apiHttp = (b.wireLog ? common.addNetworkInterceptor(io.github.klingjava.http.WireLog.create()) : common)
           .build();
-      TaskWaiter.Builder waiterBuilder = TaskWaiter.builder(KlingClient.noFamilyPoller()).clock(b.clock);
+      TaskWaiter.Builder waiterBuilder = TaskWaiter.builder(KlingClient.noFamilyPoller()).clock(b.clock)
+          .submitExecutor(b.submitExecutor == null ? SubmitExecutor.shared() : b.submitExecutor);
       this.waiter = b.pollScheduler == null ? waiterBuilder : waiterBuilder.scheduler(b.pollScheduler);
     }
 
@@ -220,6 +296,14 @@ public final class KlingClientBuilder {
 
     boolean validate() {
       return validate;
+    }
+
+    io.github.klingjava.download.AddressPolicy downloadPolicy() {
+      return downloadPolicy;
+    }
+
+    boolean externalTaskIds() {
+      return externalTaskIds;
     }
   }
 }

@@ -1,8 +1,12 @@
 package io.github.klingjava.client;
 
+import io.github.klingjava.error.SecretMask;
 import io.github.klingjava.generated.model.Task;
 import io.github.klingjava.generated.model.TaskListResponse;
 import io.github.klingjava.generated.model.TaskResponse;
+import io.github.klingjava.task.AmbiguousSubmits;
+import io.github.klingjava.task.SubmitOutcome;
+import io.github.klingjava.task.TaskPoller;
 import io.github.klingjava.task.TaskWaiter;
 import io.github.klingjava.task.WaitOptions;
 import io.github.klingjava.validation.KlingValidationException;
@@ -11,6 +15,7 @@ import io.github.klingjava.vendor.TaskFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import retrofit2.Call;
 
 /**
  * The task lifecycle of one family (image generation, multi-image, expansion, image-to-video): submit, query
@@ -30,22 +35,37 @@ public final class TaskFamilyService<R> {
   static final int MAX_PAGE_NUM = 1000;
   static final int MAX_PAGE_SIZE = 500;
   static final int MAX_ID_LENGTH = 256;
+  /** Task-creating POSTs per submit: the first, and re-sends after Kling said the task does not exist. */
+  static final int MAX_SUBMITS = 3;
 
   private final TaskFamily family;
   private final FamilyCalls<R> calls;
   private final RequestGate gate;
   private final CallExecutor executor;
   private final TaskWaiter waiter;
+  private final boolean generateExternalIds;
   private final Raw raw = new Raw();
 
   TaskFamilyService(TaskFamily family, FamilyCalls<R> calls, RequestGate gate, CallExecutor executor,
-      CallExecutor pollExecutor, TaskWaiter sharedWaiter) {
+      CallExecutor pollExecutor, TaskWaiter sharedWaiter, boolean generateExternalIds) {
     this.family = family;
+    this.generateExternalIds = generateExternalIds;
     this.calls = calls;
     this.gate = gate;
     this.executor = executor;
-    this.waiter = sharedWaiter.withPoller(taskId ->
-        pollExecutor.execute(calls.get(taskId), TaskResponse.class, TaskResponse::getCode).body());
+    this.waiter = sharedWaiter.withPoller(new TaskPoller() {
+      @Override
+      public TaskResponse poll(String taskId) {
+        return pollExecutor.execute(calls.get(taskId), TaskResponse.class, TaskResponse::getCode).body();
+      }
+
+      @Override
+      public TaskResponse poll(String taskId, java.time.Duration timeLimit) {
+        // Bounded by the wait's time left, so a slow poll cannot hold waitFor past its deadline.
+        return pollExecutor.execute(calls.get(taskId), TaskResponse.class, TaskResponse::getCode, timeLimit)
+            .body();
+      }
+    });
   }
 
   /** Which family this service serves. */
@@ -53,9 +73,55 @@ public final class TaskFamilyService<R> {
     return family;
   }
 
-  /** Submits a task; the answer holds it in state {@code submitted}. */
+  /**
+   * Submits a task; the answer holds it in state {@code submitted}. Never creates the task twice: see
+   * {@link #submitWithOutcome}, whose {@code response()} this returns.
+   */
   public TaskResponse submit(R request) {
-    return raw.submit(request).body();
+    return submitWithOutcome(request).response();
+  }
+
+  /**
+   * Submits a task and says how its answer came about. The request carries an {@code external_task_id}:
+   * yours, or a generated {@code kj-<uuid>} (unless the client was built with
+   * {@code externalTaskIds(false)}; your request object is left as it was). When the POST fails in a way
+   * that leaves open whether Kling created the task (a reset or timeout after sending, a truncated answer,
+   * a 5xx), the task is looked up by that id and the submit is sent again only when Kling answers that it
+   * does not exist, at most {@value #MAX_SUBMITS} POSTs in all.
+   *
+   * <pre>{@code
+   * SubmitOutcome outcome = client.imageGeneration().submitWithOutcome(request);
+   * String taskId = outcome.taskId(); // outcome.kind(): CREATED or FOUND_AFTER_AMBIGUOUS_FAILURE
+   * }</pre>
+   */
+  public SubmitOutcome submitWithOutcome(R request) {
+    gate.check(family, request);
+    SecretMask.global().addUrlSecrets(ExternalIds.callbackUrl(request)); // its token, masked by value
+    String given = ExternalIds.get(request);
+    String id = given == null && generateExternalIds ? AmbiguousSubmits.newExternalId() : given;
+    Call<TaskResponse> call = prepare(request, given, id);
+    return AmbiguousSubmits.submit(id,
+        () -> executor.execute(call, TaskResponse.class, TaskResponse::getCode).body(),
+        this::getByExternalId, MAX_SUBMITS);
+  }
+
+  /** Builds the POST with the id in its body, leaving the caller's request object unchanged. */
+  private Call<TaskResponse> prepare(R request, String given, String id) {
+    if (given != null || id == null) {
+      Call<TaskResponse> call = calls.submit(request);
+      call.request();
+      return call;
+    }
+    synchronized (request) {
+      ExternalIds.set(request, id);
+      try {
+        Call<TaskResponse> call = calls.submit(request);
+        call.request(); // Retrofit writes the body now and keeps it
+        return call;
+      } finally {
+        ExternalIds.set(request, null);
+      }
+    }
   }
 
   /** Queries one task by the {@code task_id} returned on submit. */
@@ -110,9 +176,13 @@ public final class TaskFamilyService<R> {
     private Raw() {
     }
 
-    /** Like {@link TaskFamilyService#submit}, with the raw response. */
+    /**
+     * One POST of exactly your request, with the raw response: no generated {@code external_task_id} and
+     * no lookup after an ambiguous failure (use {@link TaskFamilyService#submitWithOutcome} for those).
+     */
     public KlingResponse<TaskResponse> submit(R request) {
       gate.check(family, request);
+      SecretMask.global().addUrlSecrets(ExternalIds.callbackUrl(request));
       return executor.execute(calls.submit(request), TaskResponse.class, TaskResponse::getCode);
     }
 

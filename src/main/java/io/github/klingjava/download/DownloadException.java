@@ -21,7 +21,9 @@ public final class DownloadException extends KlingException {
     /** The URL is missing or not an http(s) URL. */
     BAD_URL,
     /** Reading or writing failed. */
-    IO
+    IO,
+    /** The host (or a redirect hop) resolves to an address the {@link AddressPolicy} forbids. */
+    FORBIDDEN_ADDRESS
   }
 
   private final Reason reason;

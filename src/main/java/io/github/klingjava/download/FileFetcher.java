@@ -23,15 +23,21 @@ import okhttp3.ResponseBody;
 final class FileFetcher {
 
   private static final int CHUNK = 64 * 1024;
+  private static final int MAX_HOPS = 5;
 
   private final OkHttpClient http;
   private final long maxBytes;
   private final DownloadProgressListener progress;
+  private final AddressPolicy policy;
 
-  FileFetcher(OkHttpClient http, long maxBytes, DownloadProgressListener progress) {
-    this.http = http;
+  FileFetcher(OkHttpClient http, long maxBytes, DownloadProgressListener progress, AddressPolicy policy,
+      okhttp3.Dns dns) {
+    // Redirects are followed here, hop by hop, so every hop's address is checked before connecting.
+    this.http = http.newBuilder().dns(new SafeDns(dns == null ? http.dns() : dns, policy))
+        .followRedirects(false).followSslRedirects(false).build();
     this.maxBytes = maxBytes;
     this.progress = progress;
+    this.policy = policy;
   }
 
   /**
@@ -46,13 +52,55 @@ final class FileFetcher {
     if (parsed == null) {
       throw new DownloadException(Reason.BAD_URL, "Not an http(s) URL: " + RedactedUrl.of(url));
     }
-    Request request = new Request.Builder().url(parsed).get().build();
-    try (Response response = http.newCall(request).execute()) {
-      return save(response, url, accepted, directory, baseName);
-    } catch (IOException e) {
-      throw new DownloadException(Reason.IO, "Download of " + RedactedUrl.of(url) + " failed: "
-          + e.getClass().getSimpleName(), e);
+    HttpUrl hop = parsed;
+    for (int hops = 0; ; hops++) {
+      checkLiteral(hop, url);
+      Request request = new Request.Builder().url(hop).get().build();
+      try (Response response = http.newCall(request).execute()) {
+        HttpUrl next = response.isRedirect() ? redirectTarget(response, url) : null;
+        if (next == null) {
+          return save(response, url, accepted, directory, baseName);
+        }
+        if (hops + 1 >= MAX_HOPS) {
+          throw new DownloadException(Reason.BAD_URL, "More than " + MAX_HOPS + " redirects for "
+              + RedactedUrl.of(url));
+        }
+        hop = next;
+      } catch (ForbiddenAddressException e) {
+        throw new DownloadException(Reason.FORBIDDEN_ADDRESS, "Refused to download "
+            + RedactedUrl.of(url) + ": " + e.getMessage(), e);
+      } catch (IOException e) {
+        throw new DownloadException(Reason.IO, "Download of " + RedactedUrl.of(url) + " failed: "
+            + e.getClass().getSimpleName(), e);
+      }
     }
+  }
+
+  /** An IP literal is never looked up in DNS, so the filter would not see it: checked here. */
+  private void checkLiteral(HttpUrl hop, String url) {
+    if (!AddressPolicy.isLiteral(hop.host())) {
+      return;
+    }
+    try {
+      java.net.InetAddress address = java.net.InetAddress.getByName(hop.host());
+      String range = policy.refusal(hop.host(), address);
+      if (range != null) {
+        throw new DownloadException(Reason.FORBIDDEN_ADDRESS, "Refused to download " + RedactedUrl.of(url)
+            + ": " + address.getHostAddress() + " is " + range + ", which downloads may not reach");
+      }
+    } catch (java.net.UnknownHostException e) {
+      throw new DownloadException(Reason.BAD_URL, "Not an address: " + RedactedUrl.of(url), e);
+    }
+  }
+
+  private static HttpUrl redirectTarget(Response response, String url) {
+    String location = response.header("Location");
+    HttpUrl next = location == null ? null : response.request().url().resolve(location);
+    if (next == null) {
+      throw new DownloadException(Reason.BAD_URL, "Redirect to a non-http(s) location from "
+          + RedactedUrl.of(url));
+    }
+    return next;
   }
 
   private Path save(Response response, String url, List<String> accepted, Path directory,

@@ -33,6 +33,10 @@ import okhttp3.OkHttpClient;
  *
  * <p>Give it a plain OkHttpClient, not the one carrying your Kling credentials: result URLs are on
  * a CDN and must not receive the API key.
+ *
+ * <p>Result URLs come from the vendor's answer, so by default only http(s) URLs on public addresses
+ * are fetched: every hop (redirects are followed here, at most 5) is checked on its resolved
+ * addresses before any connection, see {@link AddressPolicy}.
  */
 public final class ResultDownloader {
 
@@ -44,7 +48,8 @@ public final class ResultDownloader {
   private final List<String> videoTypes;
 
   private ResultDownloader(Builder builder) {
-    this.fetcher = new FileFetcher(builder.http, builder.maxBytes, builder.progress);
+    this.fetcher = new FileFetcher(builder.http, builder.maxBytes, builder.progress, builder.policy,
+        builder.dns);
     this.imageTypes = builder.imageTypes;
     this.videoTypes = builder.videoTypes;
   }
@@ -123,6 +128,8 @@ public final class ResultDownloader {
     private List<String> imageTypes = List.of("image/*");
     private List<String> videoTypes = List.of("video/*");
     private DownloadProgressListener progress;
+    private AddressPolicy policy = AddressPolicy.publicOnly();
+    private okhttp3.Dns dns;
 
     private Builder(OkHttpClient http) {
       this.http = Objects.requireNonNull(http, "http");
@@ -165,6 +172,24 @@ public final class ResultDownloader {
      */
     public Builder progress(DownloadProgressListener listener) {
       this.progress = listener;
+      return this;
+    }
+
+    /**
+     * @param addresses which addresses downloads may reach (default {@link AddressPolicy#publicOnly()})
+     * @return this builder
+     */
+    public Builder addressPolicy(AddressPolicy addresses) {
+      this.policy = Objects.requireNonNull(addresses, "addressPolicy");
+      return this;
+    }
+
+    /**
+     * @param resolver the DNS the address check runs on (default: the OkHttp client's own)
+     * @return this builder
+     */
+    public Builder dns(okhttp3.Dns resolver) {
+      this.dns = Objects.requireNonNull(resolver, "dns");
       return this;
     }
 

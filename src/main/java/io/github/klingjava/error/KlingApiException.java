@@ -54,7 +54,9 @@ public abstract sealed class KlingApiException extends KlingException
     super(describe(details));
     this.httpStatus = details.httpStatus();
     this.businessCode = details.businessCode();
-    this.serverMessage = details.serverMessage();
+    // Known secrets masked by value: a gateway echoing the key must not hand it to the caller's logs.
+    this.serverMessage = details.serverMessage() == null ? null
+        : SecretMask.global().maskWhole(details.serverMessage());
     this.requestId = details.requestId();
     this.rawBody = details.rawBody() == null ? "" : details.rawBody();
     this.retryAfter = details.retryAfter();
@@ -89,7 +91,7 @@ public abstract sealed class KlingApiException extends KlingException
     return businessCode;
   }
 
-  /** @return the envelope's {@code message} as sent (its wording is not a contract), or null */
+  /** @return the envelope's {@code message} as sent, known secrets masked (its wording is not a contract), or null */
   public String serverMessage() {
     return serverMessage;
   }

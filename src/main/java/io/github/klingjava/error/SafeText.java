@@ -14,8 +14,9 @@ final class SafeText {
       Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
   private static final Pattern KEY = Pattern.compile("\\b(sk-|api-key-kling-)[A-Za-z0-9_-]{6,}");
   /** Query values whose names say they carry a secret, e.g. a callback URL's {@code ?token=}. */
-  private static final Pattern QUERY_SECRET =
-      Pattern.compile("(?i)([?&][^=&\\s\"']*(token|key|secret|sig|signature|password)[^=&\\s\"']*=)[^&\\s\"'<>]+");
+  private static final Pattern QUERY_SECRET = Pattern.compile(
+      "(?i)([?&][^=&\\s\"']{0,40}?(token|key|secret|sig|signature|password)[^=&\\s\"']{0,40}+=)[^&\\s\"'<>]++");
+  private static final int WINDOW_MARGIN = 512;
   private static final Pattern SPACES = Pattern.compile("[\\s\\p{Cntrl}]+");
 
   private SafeText() {
@@ -30,12 +31,16 @@ final class SafeText {
     if (text == null) {
       return "";
     }
-    String flat = SPACES.matcher(redact(text)).replaceAll(" ").strip();
+    // Cut before any regex runs, so masking costs are bounded by max, not by the server's text; the
+    // window is wider than max so a secret straddling the cut is still seen whole.
+    String window = text.length() > max + WINDOW_MARGIN ? text.substring(0, max + WINDOW_MARGIN) : text;
+    String flat = SPACES.matcher(redact(window)).replaceAll(" ").strip();
     return flat.length() <= max ? flat : flat.substring(0, max) + "…";
   }
 
   static String redact(String text) {
-    String masked = BEARER.matcher(text).replaceAll("$1****");
+    String masked = SecretMask.global().mask(text);
+    masked = BEARER.matcher(masked).replaceAll("$1****");
     masked = JWT.matcher(masked).replaceAll("****");
     masked = QUERY_SECRET.matcher(masked).replaceAll("$1****");
     return KEY.matcher(masked).replaceAll("$1****");

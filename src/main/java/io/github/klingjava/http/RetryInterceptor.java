@@ -6,25 +6,37 @@ import io.github.klingjava.error.RetryAfter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * Sends a request again when a {@link RetryPolicy} says the failure is transient, waiting through
  * an injected {@link Sleeper}. After the last attempt the last answer is returned as is (or the
  * last I/O failure thrown), for the caller to map with {@code ErrorHandler}.
  *
+ * <p>Every answer's body is read here (up to 16 MB), so a GET whose body is reset or truncated
+ * mid-way is retried like one whose headers failed; an error answer whose body cannot be read keeps
+ * its status. A wait ({@code Retry-After} or backoff) is taken only when it fits in the call's
+ * remaining {@code callTimeout}; a {@code Retry-After} above {@link RetryPolicy#maxRetryAfter()}
+ * is not waited for at all: the answer is returned at once, so the caller's typed exception
+ * carries {@code retryAfter()}.
+ *
  * <p>Which requests may be re-sent at all:
  * <ul>
  *   <li>{@code GET} and {@code HEAD} (queries and lists): always, as the policy allows;</li>
  *   <li>anything else, in practice {@code POST} (task creation): only when the server
  *       demonstrably did not create a task, i.e. a 429 with business code 1302 or 1303 (rate or
- *       concurrency limit: Kling refuses before creating anything), or a connection that failed
- *       before a byte was sent. A POST that timed out or got a 5xx may have created a task that
+ *       concurrency limit: Kling refuses before creating anything), or an attempt that provably
+ *       sent nothing: it failed before reaching the network layer (DNS, connect refused or timed
+ *       out, TLS handshake), as {@link ResendGuard} records. A POST that timed out or got a 5xx may have created a task that
  *       is running and billed; sending it again could create and bill a second one, so the caller
  *       gets the failure and decides (e.g. by listing tasks or querying its
  *       {@code external_task_id}).</li>
@@ -32,9 +44,12 @@ import okhttp3.Response;
  * One-shot request bodies are never re-sent.
  *
  * <pre>{@code
+ * RetryInterceptor retry = RetryInterceptor.create(RetryPolicy.create(), Sleeper.system());
  * OkHttpClient http = new OkHttpClient.Builder()
- *     .addInterceptor(RetryInterceptor.create(RetryPolicy.create(), Sleeper.system()))
+ *     .retryOnConnectionFailure(false)                            // only this layer re-sends
+ *     .addInterceptor(retry)
  *     .addInterceptor(AuthInterceptor.create(credentials, clock)) // after: fresh token per attempt
+ *     .addNetworkInterceptor(retry.resendGuard())                 // OkHttp re-sends no POST
  *     .build();
  * }</pre>
  *
@@ -44,6 +59,8 @@ public final class RetryInterceptor implements Interceptor {
 
   /** Enough for any error envelope; a longer body is cut and parsed leniently. */
   private static final long PEEK_LIMIT = 64 * 1024;
+  /** API answers are small JSON; a bigger body is passed on unread (and not retried mid-body). */
+  static final long BUFFER_LIMIT = 16L * 1024 * 1024;
   private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD");
   private static final Set<Integer> REFUSED_BEFORE_CREATION = Set.of(
       BusinessCode.TOO_MANY_REQUESTS.code(), BusinessCode.CONCURRENCY_LIMIT.code());
@@ -51,6 +68,8 @@ public final class RetryInterceptor implements Interceptor {
   private final RetryPolicy policy;
   private final Sleeper sleeper;
   private final Clock clock;
+  /** Whether {@link #resendGuard()} was taken: only then does "never reached the network" prove anything. */
+  private volatile boolean paired;
 
   private RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock) {
     this.policy = policy;
@@ -80,34 +99,108 @@ public final class RetryInterceptor implements Interceptor {
     return new RetryInterceptor(policy, sleeper, clock);
   }
 
+  /**
+   * The network interceptor to install next to this one ({@code addNetworkInterceptor}). With it, OkHttp
+   * re-sends no POST on its own, and an attempt that failed before reaching the network (connect timed out,
+   * TLS handshake failed) counts as never sent, so even a POST is retried.
+   *
+   * @return the guard
+   */
+  public ResendGuard resendGuard() {
+    paired = true;
+    return ResendGuard.create();
+  }
+
   @Override
   public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
+    Request original = chain.request();
+    long start = System.nanoTime();
+    long callTimeout = chain.call().timeout().timeoutNanos();
+    long budget = callTimeout > 0 ? callTimeout : Long.MAX_VALUE;
     for (int attempt = 1; ; attempt++) {
-      Response response;
+      SendState state = new SendState();
+      Request request = original.newBuilder().tag(SendState.class, state).build();
+      Response response = null;
       try {
-        response = chain.proceed(request);
+        response = ResendGuard.restore(chain.proceed(request));
+        response = readBody(response);
       } catch (IOException e) {
-        if (attempt >= policy.maxAttempts() || chain.call().isCanceled() || !mayRetry(request, e)) {
+        boolean bodyFailed = response != null;
+        boolean nothingSent = (paired && !state.reachedNetwork())
+            || TransportFailures.happenedBeforeSending(e);
+        if (attempt >= policy.maxAttempts() || chain.call().isCanceled()
+            || !mayRetry(request, e, bodyFailed, nothingSent)) {
           throw e;
         }
-        pause(policy.delayBeforeRetry(attempt, Optional.empty()));
+        Duration delay = policy.delayBeforeRetry(attempt, Optional.empty());
+        if (!fits(delay, start, budget)) {
+          throw e;
+        }
+        pause(delay);
         continue;
       }
       if (response.isSuccessful() || attempt >= policy.maxAttempts() || !mayRetry(request, response)) {
         return response;
       }
-      Duration delay = policy.delayBeforeRetry(attempt, RetryAfter.from(response.headers(), clock));
+      Optional<Duration> asked = RetryAfter.from(response.headers(), clock);
+      if (asked.isPresent() && asked.get().compareTo(policy.maxRetryAfter()) > 0) {
+        return response; // the caller gets the typed error with retryAfter() at once
+      }
+      Duration delay = policy.delayBeforeRetry(attempt, asked);
+      if (!fits(delay, start, budget)) {
+        return response; // waiting would overrun the call's own timeout
+      }
       response.close();
       pause(delay);
     }
   }
 
-  private boolean mayRetry(Request request, IOException e) {
-    if (!TransportFailures.isRetryable(e) || isOneShot(request)) {
+  /**
+   * Reads the whole body (up to {@value #BUFFER_LIMIT} bytes; a longer one is left streaming) so that a
+   * reset or truncation mid-body happens here, where it can be retried, not later in the caller. An error
+   * answer whose body cannot be read keeps its status, with an empty body: a 5xx stays a 5xx.
+   */
+  private static Response readBody(Response response) throws IOException {
+    ResponseBody body = response.body();
+    ByteString bytes;
+    try {
+      BufferedSource source = body.source();
+      if (source.request(BUFFER_LIMIT + 1)) {
+        return response;
+      }
+      bytes = source.readByteString();
+    } catch (IOException e) {
+      response.close();
+      if (response.isSuccessful()) {
+        throw e;
+      }
+      return response.newBuilder().body(ResponseBody.create("", body.contentType())).build();
+    }
+    response.close();
+    return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+  }
+
+  private static boolean fits(Duration delay, long start, long budget) {
+    if (budget == Long.MAX_VALUE) {
+      return true;
+    }
+    long left = budget - (System.nanoTime() - start);
+    return delay.toNanos() < left;
+  }
+
+  private static boolean mayRetry(Request request, IOException e, boolean bodyFailed,
+      boolean nothingSent) {
+    if (isOneShot(request) && !nothingSent) {
       return false;
     }
-    return isIdempotent(request) || TransportFailures.happenedBeforeSending(e);
+    if (nothingSent) {
+      return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;
+    }
+    if (!isIdempotent(request)) {
+      return false; // it may have reached the server: the submit's external_task_id lookup decides
+    }
+    return bodyFailed ? !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException
+        : TransportFailures.isRetryable(e);
   }
 
   private boolean mayRetry(Request request, Response response) throws IOException {

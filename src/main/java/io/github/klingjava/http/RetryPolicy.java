@@ -2,6 +2,7 @@ package io.github.klingjava.http;
 
 import io.github.klingjava.error.BusinessCode;
 import io.github.klingjava.error.ErrorHandler;
+import io.github.klingjava.task.Backoff;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,8 @@ public final class RetryPolicy {
   private final double multiplier;
   private final Duration maxBackoff;
   private final RandomGenerator random;
+  private final Backoff backoff;
+  private final Duration maxRetryAfter;
   private final Set<Integer> retryableStatuses;
   private final Set<Integer> retryableCodes;
 
@@ -51,6 +54,8 @@ public final class RetryPolicy {
     this.multiplier = b.multiplier;
     this.maxBackoff = b.maxBackoff;
     this.random = b.random;
+    this.backoff = Backoff.of(b.initialBackoff, b.multiplier, b.maxBackoff, b.jitter);
+    this.maxRetryAfter = b.maxRetryAfter;
     this.retryableStatuses = Set.copyOf(b.retryableStatuses);
     this.retryableCodes = Set.copyOf(b.retryableCodes);
   }
@@ -68,6 +73,16 @@ public final class RetryPolicy {
   /** @return the most attempts per request, the first one included (1 = never retry) */
   public int maxAttempts() {
     return maxAttempts;
+  }
+
+  /** @return the longest {@code Retry-After} that is waited for; a longer one is handed to the caller */
+  public Duration maxRetryAfter() {
+    return maxRetryAfter;
+  }
+
+  /** @return the backoff schedule of computed waits */
+  public Backoff backoff() {
+    return backoff;
   }
 
   /**
@@ -88,24 +103,21 @@ public final class RetryPolicy {
   /**
    * @param retry which retry this is: 1 before the second attempt, 2 before the third ...
    * @param retryAfter the wait the server asked for, if any
-   * @return how long to wait: the server's wait if given, else the jittered exponential backoff;
-   *     never more than the maximum backoff
+   * @return how long to wait: the server's wait if given (at most {@link #maxRetryAfter()}), else the
+   *     jittered exponential backoff (at most the maximum backoff)
    */
   public Duration delayBeforeRetry(int retry, Optional<Duration> retryAfter) {
     if (retryAfter.isPresent()) {
       Duration asked = retryAfter.get().isNegative() ? Duration.ZERO : retryAfter.get();
-      return asked.compareTo(maxBackoff) > 0 ? maxBackoff : asked;
+      return asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked;
     }
-    double nominal = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, retry - 1));
-    double capped = Math.min(nominal, maxBackoff.toMillis());
-    double jitter = 0.5 + 0.5 * random.nextDouble();
-    return Duration.ofMillis(Math.round(capped * jitter));
+    return backoff.delay(retry - 1, random.nextDouble());
   }
 
   @Override
   public String toString() {
     return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
-        + ", multiplier=" + multiplier + ", maxBackoff=" + maxBackoff
+        + ", multiplier=" + multiplier + ", maxBackoff=" + maxBackoff + ", maxRetryAfter=" + maxRetryAfter
         + ", retryableStatuses=" + retryableStatuses + ", retryableCodes=" + retryableCodes + "}";
   }
 
@@ -116,6 +128,8 @@ public final class RetryPolicy {
     private double multiplier = 2.0;
     private Duration maxBackoff = Duration.ofSeconds(30);
     private RandomGenerator random = THREAD_LOCAL_RANDOM;
+    private double jitter = 0.25;
+    private Duration maxRetryAfter = Duration.ofSeconds(30);
     private Set<Integer> retryableStatuses = ErrorHandler.RETRYABLE_STATUSES;
     private Set<Integer> retryableCodes = BusinessCode.retryableCodes();
 
@@ -154,13 +168,34 @@ public final class RetryPolicy {
     }
 
     /**
-     * @param maxBackoff the longest wait, also the cap on {@code Retry-After}; positive
+     * @param maxBackoff the longest computed wait; positive
      * @return this builder
      */
     public Builder maxBackoff(Duration maxBackoff) {
       require(maxBackoff != null && !maxBackoff.isNegative() && !maxBackoff.isZero(),
           "maxBackoff must be positive");
       this.maxBackoff = maxBackoff;
+      return this;
+    }
+
+    /**
+     * @param jitter the spread of computed waits, a fraction in [0, 1] (default 0.25)
+     * @return this builder
+     */
+    public Builder jitter(double jitter) {
+      require(jitter >= 0 && jitter <= 1, "jitter must be in [0, 1]");
+      this.jitter = jitter;
+      return this;
+    }
+
+    /**
+     * @param cap the longest server-directed wait ({@code Retry-After}) that is waited for; past it the
+     *     answer is handed to the caller at once (default 30 s); positive
+     * @return this builder
+     */
+    public Builder maxRetryAfter(Duration cap) {
+      require(cap != null && !cap.isNegative() && !cap.isZero(), "maxRetryAfter must be positive");
+      this.maxRetryAfter = cap;
       return this;
     }
 

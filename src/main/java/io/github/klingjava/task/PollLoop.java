@@ -2,9 +2,9 @@ package io.github.klingjava.task;
 
 import io.github.klingjava.error.KlingApiException;
 import io.github.klingjava.error.KlingException;
+import io.github.klingjava.error.SecretMask;
 import io.github.klingjava.generated.model.Task;
 import io.github.klingjava.generated.model.TaskResponse;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +19,20 @@ import java.util.function.Predicate;
  */
 final class PollLoop {
 
-  private static final System.Logger LOG = System.getLogger(TaskWaiter.class.getName());
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskWaiter.class);
+  /**
+   * Time a wait may run past its deadline: the last poll's own limit. A guard timer ends the wait at
+   * deadline + GRACE + GUARD_SLACK even while a poll is still in flight.
+   */
+  static final Duration GRACE = Duration.ofMillis(250);
+  private static final Duration GUARD_SLACK = Duration.ofMillis(50);
 
   private final String taskId;
   private final TaskPoller poller;
   private final PollScheduler scheduler;
   private final Clock clock;
   private final Backoff backoff;
+  private final java.util.function.DoubleSupplier random;
   private final Predicate<Throwable> transientError;
   private final CompletableFuture<Task> result = new CompletableFuture<>();
   private final AtomicBoolean unknownLogged = new AtomicBoolean();
@@ -43,7 +50,9 @@ final class PollLoop {
     this.poller = deps.poller;
     this.scheduler = deps.scheduler;
     this.clock = deps.clock;
-    this.backoff = new Backoff(options, deps.random);
+    this.backoff = Backoff.of(options.initialDelay(), options.multiplier(), options.maxInterval(),
+        options.jitter());
+    this.random = deps.random;
     this.transientError = deps.transientError;
     this.start = clock.instant();
     this.deadline = start.plus(options.timeout());
@@ -60,6 +69,9 @@ final class PollLoop {
   }
 
   void start() {
+    ScheduledFuture<?> guard = scheduler.schedule(this::timeOut,
+        Duration.between(clock.instant(), deadline).plus(GRACE).plus(GUARD_SLACK));
+    result.whenComplete((task, error) -> guard.cancel(false));
     scheduleNext(Duration.ZERO);
   }
 
@@ -91,7 +103,8 @@ final class PollLoop {
     }
     TaskResponse response;
     try {
-      response = poller.poll(taskId);
+      Duration left = Duration.between(clock.instant(), deadline);
+      response = poller.poll(taskId, (left.isNegative() ? Duration.ZERO : left).plus(GRACE));
     } catch (Throwable error) {
       onError(error);
       return;
@@ -116,8 +129,8 @@ final class PollLoop {
     if (error instanceof KlingApiException) {
       retryAfter = ((KlingApiException) error).retryAfter().orElse(Duration.ZERO);
     }
-    LOG.log(Level.DEBUG, () -> "Poll of task " + taskId + " failed transiently ("
-        + error.getClass().getSimpleName() + "); polling again");
+    LOG.debug("Poll of task {} failed transiently ({}); polling again", taskId,
+        error.getClass().getSimpleName());
     scheduleNext(retryAfter);
   }
 
@@ -138,7 +151,7 @@ final class PollLoop {
         action = this::timeOut;
         delay = null;
       } else {
-        delay = max(backoff.delay(attempt++), atLeast);
+        delay = max(backoff.delay(attempt++, random.getAsDouble()), atLeast);
         action = this::pollOnce;
         if (delay.compareTo(remaining) >= 0) {
           // Past the deadline: one last poll exactly at it, so a task finishing just in time is
@@ -182,9 +195,9 @@ final class PollLoop {
 
   private void logUnknownOnce(TaskStatus status) {
     if (unknownLogged.compareAndSet(false, true)) {
-      LOG.log(Level.WARNING, "Task {0} reports status ''{1}'', unknown to this client version; "
+      LOG.warn("Task {} reports status '{}', unknown to this client version; "
           + "polling continues until it succeeds, fails or the deadline passes", taskId,
-          status == null ? "(absent)" : status.value());
+          status == null ? "(absent)" : SecretMask.global().mask(status.value()));
     }
   }
 

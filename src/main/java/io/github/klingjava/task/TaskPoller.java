@@ -23,4 +23,17 @@ public interface TaskPoller {
    * @return the envelope whose {@code data} is the task
    */
   TaskResponse poll(String taskId);
+
+  /**
+   * Queries a task once, within a time limit: the waiter passes the time left before its deadline
+   * (plus a small grace), so one slow poll cannot hold a wait past it. The default ignores the limit
+   * (the waiter still returns at its deadline; the slow query then finishes unobserved).
+   *
+   * @param taskId the {@code task_id} (or the caller's {@code external_task_id})
+   * @param timeLimit how long this query may take, retries included
+   * @return the envelope whose {@code data} is the task
+   */
+  default TaskResponse poll(String taskId, java.time.Duration timeLimit) {
+    return poll(taskId);
+  }
 }

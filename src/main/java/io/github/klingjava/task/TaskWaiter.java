@@ -34,17 +34,6 @@ import java.util.function.Supplier;
  */
 public final class TaskWaiter implements AutoCloseable {
 
-  /**
-   * Submits block on HTTP (uploads, retries that sleep on Retry-After), so they never run on the few
-   * shared poll threads; idle submit threads end after a minute.
-   */
-  private static final java.util.concurrent.ExecutorService SUBMITS =
-      java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "kling-submit");
-        thread.setDaemon(true);
-        return thread;
-      });
-
   private final PollLoop.Dependencies deps;
   private final WaitRegistry registry;
   private final WaitOptions defaults;
@@ -132,7 +121,7 @@ public final class TaskWaiter implements AutoCloseable {
   }
 
   /**
-   * Submits on a poll thread and waits without blocking. Cancelling the returned future stops
+   * Submits on the bounded submit executor (never a poll thread) and waits without blocking. Cancelling the returned future stops
    * further polls (a submit already sent is not undone).
    *
    * @param submit creates the task
@@ -245,7 +234,7 @@ public final class TaskWaiter implements AutoCloseable {
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private Predicate<Throwable> transientError = TaskWaiter::isTransient;
     private WaitOptions defaults = WaitOptions.defaults();
-    private java.util.concurrent.Executor submits = SUBMITS;
+    private java.util.concurrent.Executor submits = SubmitExecutor.shared();
 
     private Builder(TaskPoller poller) {
       this.poller = Objects.requireNonNull(poller, "poller");
@@ -300,8 +289,9 @@ public final class TaskWaiter implements AutoCloseable {
     }
 
     /**
-     * @param executor where {@code submitAndWaitAsync} runs the submit (default: a shared pool of daemon
-     *     threads, never the poll threads); tests pass a manually driven executor
+     * @param executor where {@code submitAndWaitAsync} runs the submit (default:
+     *     {@link SubmitExecutor#shared()}, a bounded pool, never the poll threads); tests pass a manually
+     *     driven executor
      * @return this builder
      */
     public Builder submitExecutor(java.util.concurrent.Executor executor) {

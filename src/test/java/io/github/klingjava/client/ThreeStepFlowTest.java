@@ -45,6 +45,7 @@ class ThreeStepFlowTest {
     client = KlingClient.builder()
         .vendor(VendorProfile.cometApi().withBaseUrl(kling.baseUrl() + "/kling"))
         .credentials(Credentials.apiKey("test-key-not-a-secret-0001"))
+        .downloadPolicy(io.github.klingjava.download.AddressPolicy.publicOnly().allowRange("127.0.0.1/32"))
         .build();
   }
 

@@ -33,6 +33,9 @@ class ResultDownloaderTest {
   @TempDir
   Path root;
 
+  /** The double listens on 127.0.0.1, which the default policy refuses. */
+  private static final AddressPolicy LOOPBACK = AddressPolicy.publicOnly().allowRange("127.0.0.1/32");
+
   private final OkHttpClient http = new OkHttpClient();
   private LifecycleDouble kling;
   private DoubleClient client;
@@ -77,7 +80,7 @@ class ResultDownloaderTest {
     Task task = finished(DoubleClient.IMAGES,
         TaskScript.builder().results(2).fileSize(200_000).build());
     List<long[]> progress = new ArrayList<>();
-    ResultDownloader downloader = ResultDownloader.builder(http)
+    ResultDownloader downloader = ResultDownloader.builder(http).addressPolicy(LOOPBACK)
         .progress((file, done, total) -> progress.add(new long[] {done, total})).build();
 
     List<Path> saved = downloader.download(task, out);
@@ -97,7 +100,7 @@ class ResultDownloaderTest {
     Task task = finished(DoubleClient.VIDEOS,
         TaskScript.builder().fileSize(100_000).announceLength(false).build());
     List<Long> totals = new ArrayList<>();
-    List<Path> saved = ResultDownloader.builder(http)
+    List<Path> saved = ResultDownloader.builder(http).addressPolicy(LOOPBACK)
         .progress((file, done, total) -> totals.add(total)).build().download(task, out);
 
     assertEquals(List.of(task.getTaskId() + "-video-0.mp4"), names(out));
@@ -113,7 +116,7 @@ class ResultDownloaderTest {
     Task encoded = finished(DoubleClient.IMAGES, TaskScript.builder()
         .taskId("/etc/passwd").fileName("..%2F..%2F.ssh%2Fauthorized_keys").build());
 
-    ResultDownloader downloader = ResultDownloader.builder(http).build();
+    ResultDownloader downloader = ResultDownloader.builder(http).addressPolicy(LOOPBACK).build();
     downloader.download(task, out);
     downloader.download(encoded, out);
 
@@ -129,7 +132,7 @@ class ResultDownloaderTest {
         new ResultVideo().id("../../x").url(url), new ResultVideo().id("../../x").url(url),
         new ResultVideo().url(url)));
 
-    ResultDownloader.builder(http).build().download(forged, out);
+    ResultDownloader.builder(http).addressPolicy(LOOPBACK).build().download(forged, out);
 
     assertEquals(List.of("t1-2.mp4", "t1-______x.mp4", "t1-______x_2.mp4"), names(out));
   }
@@ -138,7 +141,7 @@ class ResultDownloaderTest {
   void anAnnouncedOversizeIsRefusedBeforeReading() throws Exception {
     Task task = finished(DoubleClient.IMAGES, TaskScript.builder().fileSize(50_000).build());
     DownloadException e = assertThrows(DownloadException.class,
-        () -> ResultDownloader.builder(http).maxBytes(10_000).build().download(task, out));
+        () -> ResultDownloader.builder(http).addressPolicy(LOOPBACK).maxBytes(10_000).build().download(task, out));
     assertEquals(Reason.TOO_LARGE, e.reason());
     assertTrue(names(out).isEmpty(), "no file, no temp file");
   }
@@ -149,7 +152,7 @@ class ResultDownloaderTest {
         TaskScript.builder().fileSize(300_000).announceLength(false).build());
     List<Long> seen = new ArrayList<>();
     DownloadException e = assertThrows(DownloadException.class,
-        () -> ResultDownloader.builder(http).maxBytes(100_000)
+        () -> ResultDownloader.builder(http).addressPolicy(LOOPBACK).maxBytes(100_000)
             .progress((f, done, total) -> seen.add(done)).build().download(task, out));
     assertEquals(Reason.TOO_LARGE, e.reason());
     assertTrue(names(out).isEmpty(), "partial file deleted");
@@ -161,18 +164,18 @@ class ResultDownloaderTest {
     Task task = finished(DoubleClient.IMAGES,
         TaskScript.builder().contentType("text/html; charset=utf-8").build());
     DownloadException e = assertThrows(DownloadException.class,
-        () -> ResultDownloader.builder(http).build().download(task, out));
+        () -> ResultDownloader.builder(http).addressPolicy(LOOPBACK).build().download(task, out));
     assertEquals(Reason.WRONG_CONTENT_TYPE, e.reason());
     assertTrue(names(out).isEmpty());
 
     Task video = finished(DoubleClient.VIDEOS,
         TaskScript.builder().contentType("image/png").build());
     assertEquals(Reason.WRONG_CONTENT_TYPE, assertThrows(DownloadException.class,
-        () -> ResultDownloader.builder(http).build().download(video, out)).reason());
+        () -> ResultDownloader.builder(http).addressPolicy(LOOPBACK).build().download(video, out)).reason());
 
     Task octets = finished(DoubleClient.IMAGES,
         TaskScript.builder().contentType("application/octet-stream").build());
-    List<Path> saved = ResultDownloader.builder(http)
+    List<Path> saved = ResultDownloader.builder(http).addressPolicy(LOOPBACK)
         .imageTypes("image/*", "application/octet-stream").build().download(octets, out);
     assertTrue(saved.get(0).toString().endsWith(".bin"));
   }
@@ -182,20 +185,20 @@ class ResultDownloaderTest {
     String expired = kling.baseUrl() + "/files/gone.png?sig=nope&token=cdn-secret";
     Task task = Tasks.succeededWithImages("t2", expired);
     DownloadException e = assertThrows(DownloadException.class,
-        () -> ResultDownloader.builder(http).build().download(task, out));
+        () -> ResultDownloader.builder(http).addressPolicy(LOOPBACK).build().download(task, out));
     assertEquals(Reason.HTTP_STATUS, e.reason());
     assertTrue(e.getMessage().contains("/files/gone.png"), e.getMessage());
     assertFalse(e.getMessage().contains("cdn-secret"), e.getMessage());
 
     Task bad = Tasks.succeededWithImages("t3", "file:///etc/passwd");
     assertEquals(Reason.BAD_URL, assertThrows(DownloadException.class,
-        () -> ResultDownloader.builder(http).build().download(bad, out)).reason());
+        () -> ResultDownloader.builder(http).addressPolicy(LOOPBACK).build().download(bad, out)).reason());
   }
 
   @Test
   void onlySucceededTasksHaveResults() {
     Task processing = Tasks.task("t4", TaskStatus.PROCESSING, 1L);
     assertThrows(IllegalArgumentException.class,
-        () -> ResultDownloader.builder(http).build().download(processing, out));
+        () -> ResultDownloader.builder(http).addressPolicy(LOOPBACK).build().download(processing, out));
   }
 }

@@ -33,7 +33,7 @@ class RetryInterceptorTest {
 
   private static final Instant NOW = Instant.parse("2026-10-21T07:28:00Z");
   private static final String TASK_JSON = "{\"model_name\":\"kling-v2\",\"prompt\":\"a cat\"}";
-  /** Jitter factor exactly 1.0, so waits are the nominal 1 s, 2 s, 4 s ... */
+  /** The middle of the jitter range, so waits are the nominal 1 s, 2 s, 4 s ... */
   private static final RandomGenerator NO_JITTER = new RandomGenerator() {
     @Override
     public long nextLong() {
@@ -42,7 +42,7 @@ class RetryInterceptorTest {
 
     @Override
     public double nextDouble() {
-      return 1.0;
+      return 0.5;
     }
   };
 
@@ -101,15 +101,17 @@ class RetryInterceptorTest {
   }
 
   @Test
-  void honoursRetryAfterDatesAndCapsThemAtTheMaxBackoff() throws Exception {
+  void honoursRetryAfterDatesAndHandsALongerWaitThanTheCapToTheCaller() throws Exception {
     server.enqueue(json(503, "").newBuilder().setHeader("Retry-After", "Wed, 21 Oct 2026 07:28:12 GMT").build());
     server.enqueue(json(503, "").newBuilder().setHeader("Retry-After", "3600").build());
     server.enqueue(json(200, "{\"code\":0}"));
 
     try (Response response = execute(get())) {
-      assertEquals(200, response.code());
+      assertEquals(503, response.code());
+      assertEquals("3600", response.header("Retry-After"));
     }
-    assertEquals(List.of(Duration.ofSeconds(12), Duration.ofSeconds(30)), sleeper.waits());
+    assertEquals(List.of(Duration.ofSeconds(12)), sleeper.waits());
+    assertEquals(2, server.getRequestCount());
   }
 
   @ParameterizedTest(name = "HTTP {0} {1}")

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class RetryPolicyTest {
 
-  /** Always the top of the jitter range (factor 1.0). */
-  private static final RandomGenerator TOP = fixed(1.0);
-  /** Always the bottom of the jitter range (factor 0.5). */
+  /** Always the middle of the jitter range: the nominal wait. */
+  private static final RandomGenerator TOP = fixed(0.5);
+  /** Always the bottom of the jitter range (factor 0.75, never below the initial wait). */
   private static final RandomGenerator BOTTOM = fixed(0.0);
 
   @Test
@@ -34,20 +34,21 @@ class RetryPolicyTest {
   }
 
   @Test
-  void jitterScalesTheWaitDownToHalf() {
+  void jitterScalesTheWaitDownByAQuarterButNotBelowTheFirstWait() {
     RetryPolicy policy = RetryPolicy.builder().random(BOTTOM).build();
 
-    assertEquals(Duration.ofMillis(500), policy.delayBeforeRetry(1, Optional.empty()));
-    assertEquals(Duration.ofSeconds(15), policy.delayBeforeRetry(10, Optional.empty()));
+    assertEquals(Duration.ofSeconds(1), policy.delayBeforeRetry(1, Optional.empty()));
+    assertEquals(Duration.ofMillis(1500), policy.delayBeforeRetry(2, Optional.empty()));
+    assertEquals(Duration.ofMillis(22500), policy.delayBeforeRetry(10, Optional.empty()));
   }
 
   @Test
-  void jitteredWaitsStayWithinHalfAndFullOfTheNominalWait() {
+  void jitteredWaitsStayWithinAQuarterOfTheNominalWait() {
     RetryPolicy policy = RetryPolicy.builder().random(new Random(42)).build();
 
     for (int i = 0; i < 1000; i++) {
       long millis = policy.delayBeforeRetry(3, Optional.empty()).toMillis();
-      assertTrue(millis >= 2000 && millis <= 4000, "wait " + millis);
+      assertTrue(millis >= 3000 && millis <= 5000, "wait " + millis);
     }
   }
 
@@ -64,12 +65,15 @@ class RetryPolicyTest {
   }
 
   @Test
-  void retryAfterReplacesTheBackoffButNotTheCap() {
+  void retryAfterReplacesTheBackoffUpToItsOwnCap() {
     RetryPolicy policy = RetryPolicy.builder().random(BOTTOM).build();
 
     assertEquals(Duration.ofSeconds(7), policy.delayBeforeRetry(1, Optional.of(Duration.ofSeconds(7))));
     assertEquals(Duration.ZERO, policy.delayBeforeRetry(1, Optional.of(Duration.ZERO)));
     assertEquals(Duration.ofSeconds(30), policy.delayBeforeRetry(1, Optional.of(Duration.ofHours(1))));
+    assertEquals(Duration.ofSeconds(30), policy.maxRetryAfter());
+    assertEquals(Duration.ofSeconds(5), RetryPolicy.builder().maxRetryAfter(Duration.ofSeconds(5)).build()
+        .delayBeforeRetry(1, Optional.of(Duration.ofSeconds(9))));
   }
 
   @ParameterizedTest(name = "HTTP {0}, code {1} -> {2}")

@@ -147,7 +147,7 @@ class VendorProfilesTest {
       String prefix = profile.baseUrl().encodedPath();
       try (KlingClient client = KlingClient.builder().vendor(profile.withBaseUrl(server.url(prefix).toString()))
           .credentials(Credentials.apiKey("test-key-not-a-secret-0001")).build()) {
-        client.imageExpansion().submit(new ImageExpansionRequest().image("https://example.com/cat.jpg")
+        client.imageExpansion().raw().submit(new ImageExpansionRequest().image("https://example.com/cat.jpg")
             .upExpansionRatio(0.1f).downExpansionRatio(0.2f).leftExpansionRatio(0.3f).rightExpansionRatio(0.4f));
       }
       return server.takeRequest().getBody().utf8();
