@@ -81,6 +81,9 @@ public final class AmbiguousSubmits {
    * @return true when the POST may have created a task although no answer says so
    */
   public static boolean isAmbiguous(KlingException e) {
+    if (e instanceof KlingApiException && ((KlingApiException) e).taskId().isPresent()) {
+      return false; // the answer names the created task: nothing to look up, nothing to re-send
+    }
     if (e instanceof KlingTransportException || e instanceof ServerException) {
       return true;
     }

@@ -92,6 +92,22 @@ class NoHalfAnswersTest {
   }
 
   @Test
+  void aNamedTaskIsNotLookedUpAgainWhenExternalIdsAreGenerated() throws Exception {
+    String body = "{\"code\":0,\"message\":\"SUCCEED\",\"data\":{\"task_id\":\"867283741759111202\","
+        + "\"task_status\":\"submitted\",\"created_at\":\"yesterday\",\"updated_at\":1}}";
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type",
+        "application/json").body(body).build());
+    try (KlingClient client = KlingClient.builder()
+        .vendor(VendorProfile.klingSingapore().withBaseUrl(server.url("/").toString()))
+        .credentials(Credentials.apiKey(KEY)).build()) {
+      UnexpectedResponseException e = assertThrows(UnexpectedResponseException.class,
+          () -> client.imageToVideo().submit(new ImageToVideoRequest().image("https://example.com/cat.jpg")));
+      assertEquals(Optional.of("867283741759111202"), e.taskId());
+    }
+    assertEquals(1, server.getRequestCount(), "the answer names the task: no lookup, no second POST");
+  }
+
+  @Test
   void aCompleteAnswerIsReturned() {
     assertEquals("1", submit("{\"code\":0,\"message\":\"SUCCEED\",\"data\":{\"task_id\":\"1\","
         + "\"task_status\":\"submitted\",\"created_at\":1,\"updated_at\":1}}").getData().getTaskId());
@@ -100,7 +116,7 @@ class NoHalfAnswersTest {
   private io.github.klingjava.generated.model.TaskResponse submit(String answer) {
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type",
         "application/json").body(answer).build());
-    try (KlingClient client = KlingClient.builder()
+    try (KlingClient client = KlingClient.builder().externalTaskIds(false)
         .vendor(VendorProfile.klingSingapore().withBaseUrl(server.url("/").toString()))
         .credentials(Credentials.apiKey(KEY)).build()) {
       return client.imageToVideo().submit(new ImageToVideoRequest()

@@ -92,7 +92,7 @@ class OfficialExamplesTest {
       server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type",
           "application/json").body(OK).build());
       VendorProfile vendor = profile(vendorId, server);
-      try (KlingClient client = KlingClient.builder().vendor(vendor)
+      try (KlingClient client = KlingClient.builder().externalTaskIds(false).vendor(vendor)
           .credentials(Credentials.apiKey("test-key-not-a-secret-0001")).build()) {
         submit(client, family, model);
       }

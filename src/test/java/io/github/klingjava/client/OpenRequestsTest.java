@@ -123,7 +123,7 @@ class OpenRequestsTest {
   private JsonNode send(ImageToVideoRequest request) throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type",
         "application/json").body(OK).build());
-    try (KlingClient client = KlingClient.builder()
+    try (KlingClient client = KlingClient.builder().externalTaskIds(false)
         .vendor(VendorProfile.klingSingapore().withBaseUrl(server.url("/").toString()))
         .credentials(Credentials.apiKey(KEY)).build()) {
       client.imageToVideo().submit(request);
