@@ -137,8 +137,11 @@ public final class KlingClientBuilder {
         .build();
   }
 
-  private static okhttp3.Response acceptJson(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
-    return chain.proceed(chain.request().newBuilder().header("Accept", "application/json").build());
+  private static okhttp3.Interceptor fixedHeaders(String userAgent) {
+    return chain -> chain.proceed(chain.request().newBuilder()
+        .header("User-Agent", userAgent)
+        .header("Accept", "application/json")
+        .build());
   }
 
   private static Duration positive(String name, Duration value) {
@@ -165,22 +168,25 @@ public final class KlingClientBuilder {
       this.errorHandler = ErrorHandler.create(b.clock);
       this.validate = b.validateRequests;
       this.ownsHttp = b.baseHttp == null;
-      OkHttpClient.Builder common = (b.baseHttp == null ? defaultHttp() : b.baseHttp).newBuilder()
+      OkHttpClient base = (b.baseHttp == null ? defaultHttp() : b.baseHttp).newBuilder()
           .connectTimeout(b.connectTimeout)
           .readTimeout(b.readTimeout)
           .callTimeout(b.callTimeout)
           // OkHttp would otherwise resend a POST on a failed pooled connection and could create a task twice.
           .retryOnConnectionFailure(false)
-          .addInterceptor(UserAgentInterceptor.create())
-          .addInterceptor(KlingClientBuilder::acceptJson);
-      this.downloadHttp = common.build();
-      AuthInterceptor auth = AuthInterceptor.create(credentials, b.clock);
+          .build();
+      String userAgent = UserAgentInterceptor.create().userAgent();
+      // One request rebuild per call for all fixed headers: each header interceptor would copy the request.
+      this.downloadHttp = base.newBuilder().addInterceptor(fixedHeaders(userAgent)).build();
+      AuthInterceptor auth = AuthInterceptor.create(credentials, b.clock)
+          .alsoSetting("User-Agent", userAgent)
+          .alsoSetting("Accept", "application/json");
       VendorWireInterceptor quirks = VendorWireInterceptor.create(b.vendor);
       // The waiter's polls skip HTTP retries: a 429 or 5xx only delays the next poll, so a Retry-After never
       // blocks one of the few shared polling threads.
-      this.pollHttp = downloadHttp.newBuilder().addInterceptor(auth).build();
+      this.pollHttp = base.newBuilder().addInterceptor(auth).build();
       // Retry outside auth, so every attempt carries a fresh token.
-      this.apiHttp = common
+      this.apiHttp = base.newBuilder()
           .addInterceptor(RetryInterceptor.create(b.retryPolicy, b.sleeper, b.clock))
           .addInterceptor(auth)
           .addInterceptor(quirks)

@@ -1,0 +1,60 @@
+package io.github.klingjava.client;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import io.github.klingjava.image.StreamedJsonBody;
+import io.github.klingjava.validation.RequestValidator;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okio.Buffer;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+
+/**
+ * Writes a submit body once, checks those very bytes against the spec (when validating), and sends
+ * them: the one serialisation of a request. Image-file tokens become a streamed body. Bodies of
+ * other types are left to the next converter.
+ */
+final class CheckedBodyConverter extends Converter.Factory {
+  private static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
+
+  private final Moshi moshi;
+  private final RequestValidator validator;
+  private final String vendorId;
+
+  /** @param validator null to send without checking (the null check stays in the caller) */
+  CheckedBodyConverter(Moshi moshi, RequestValidator validator, String vendorId) {
+    this.moshi = moshi;
+    this.validator = validator;
+    this.vendorId = vendorId;
+  }
+
+  @Override
+  public Converter<?, RequestBody> requestBodyConverter(Type type, Annotation[] parameterAnnotations,
+      Annotation[] methodAnnotations, Retrofit retrofit) {
+    if (!(type instanceof Class) || !((Class<?>) type).getName().startsWith(
+        "io.github.klingjava.generated.model.")) {
+      return null;
+    }
+    String schema = ((Class<?>) type).getSimpleName();
+    JsonAdapter<Object> adapter = moshi.adapter(type);
+    boolean check = validator != null && validator.hasSchema(schema);
+    return value -> body(adapter, check ? schema : null, value);
+  }
+
+  private RequestBody body(JsonAdapter<Object> adapter, String schema, Object value)
+      throws IOException {
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      adapter.toJson(writer, value);
+    }
+    if (schema != null) {
+      validator.validateJson(schema, buffer, vendorId);
+    }
+    return StreamedJsonBody.of(JSON, buffer);
+  }
+}
