@@ -11,6 +11,7 @@ import java.lang.reflect.Type;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.Buffer;
+import okio.ByteString;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 
@@ -52,9 +53,11 @@ final class CheckedBodyConverter extends Converter.Factory {
     try (JsonWriter writer = JsonWriter.of(buffer)) {
       adapter.toJson(writer, value);
     }
+    // Read out at once: a buffer whose segments were shared (peek, copy) could not return them to okio's pool.
+    ByteString json = buffer.readByteString();
     if (schema != null) {
-      validator.validateJson(schema, buffer, vendorId);
+      validator.validateJson(schema, json, vendorId);
     }
-    return StreamedJsonBody.of(JSON, buffer);
+    return StreamedJsonBody.of(JSON, json);
   }
 }

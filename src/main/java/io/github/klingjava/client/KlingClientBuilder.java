@@ -10,6 +10,7 @@ import io.github.klingjava.http.UserAgentInterceptor;
 import io.github.klingjava.task.PollScheduler;
 import io.github.klingjava.task.TaskWaiter;
 import io.github.klingjava.vendor.AuthKind;
+import io.github.klingjava.vendor.TaskFamily;
 import io.github.klingjava.vendor.VendorProfile;
 import io.github.klingjava.vendor.VendorWireInterceptor;
 import java.time.Clock;
@@ -144,6 +145,15 @@ public final class KlingClientBuilder {
         .build());
   }
 
+  private static boolean hasWireQuirks(VendorProfile vendor) {
+    for (TaskFamily family : TaskFamily.values()) {
+      if (!vendor.wireRenames(family).isEmpty() || !vendor.wireDefaults(family).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Duration positive(String name, Duration value) {
     Objects.requireNonNull(value, name);
     if (value.isNegative() || value.isZero()) {
@@ -186,11 +196,13 @@ public final class KlingClientBuilder {
       // blocks one of the few shared polling threads.
       this.pollHttp = base.newBuilder().addInterceptor(auth).build();
       // Retry outside auth, so every attempt carries a fresh token.
-      this.apiHttp = base.newBuilder()
+      OkHttpClient.Builder api = base.newBuilder()
           .addInterceptor(RetryInterceptor.create(b.retryPolicy, b.sleeper, b.clock))
-          .addInterceptor(auth)
-          .addInterceptor(quirks)
-          .build();
+          .addInterceptor(auth);
+      if (hasWireQuirks(b.vendor)) { // the others' bodies go out exactly as written and checked
+        api.addInterceptor(quirks);
+      }
+      this.apiHttp = api.build();
       TaskWaiter.Builder waiterBuilder = TaskWaiter.builder(KlingClient.noFamilyPoller()).clock(b.clock);
       this.waiter = b.pollScheduler == null ? waiterBuilder : waiterBuilder.scheduler(b.pollScheduler);
     }

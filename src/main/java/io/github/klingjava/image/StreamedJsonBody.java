@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
-import okio.Buffer;
 import okio.BufferedSink;
 import okio.ByteString;
 
@@ -43,28 +42,30 @@ public final class StreamedJsonBody extends RequestBody {
    * The body for JSON just written: as is when it holds no file token, else streamed.
    *
    * @param type the media type
-   * @param json the JSON, consumed
+   * @param json the JSON
    * @return the body
    */
-  public static RequestBody of(MediaType type, Buffer json) throws IOException {
+  public static RequestBody of(MediaType type, ByteString json) {
     if (!ImageFiles.anyReferences() || json.indexOf(PREFIX) < 0) {
-      return RequestBody.create(json.readByteString(), type);
+      return RequestBody.create(json, type);
     }
     List<Object> parts = new ArrayList<>();
-    long at;
-    while ((at = json.indexOf(PREFIX)) >= 0) {
-      long end = at + 1 + TOKEN_LENGTH;
+    int from = 0;
+    int at;
+    while ((at = json.indexOf(PREFIX, from)) >= 0) {
+      int end = at + 1 + TOKEN_LENGTH;
       ImageFiles.CheckedFile file = json.size() > end && json.getByte(end) == '"'
-          ? ImageFiles.lookup(json.snapshot().substring((int) at + 1, (int) end).utf8()) : null;
+          ? ImageFiles.lookup(json.substring(at + 1, end).utf8()) : null;
       if (file == null) { // the prefix inside some other text: keep it
-        parts.add(json.readByteString(at + 1));
+        parts.add(json.substring(from, at + 1));
+        from = at + 1;
         continue;
       }
-      parts.add(json.readByteString(at + 1)); // up to and with the opening quote
-      json.skip(TOKEN_LENGTH);
+      parts.add(json.substring(from, at + 1)); // up to and with the opening quote
       parts.add(file);
+      from = end;
     }
-    parts.add(json.readByteString());
+    parts.add(json.substring(from));
     return new StreamedJsonBody(type, parts);
   }
 

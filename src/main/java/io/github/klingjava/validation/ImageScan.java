@@ -7,11 +7,20 @@ package io.github.klingjava.validation;
  */
 final class ImageScan {
 
+  private static final boolean[] BASE64 = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      BASE64[c] = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+'
+          || c == '/';
+    }
+  }
+
   private ImageScan() {
   }
 
   /** @return whether the pattern matches: an http(s) URL without white space, or plain Base64 */
-  static boolean matches(CharSequence s) {
+  static boolean matches(String s) {
     int n = s.length();
     int rest = prefix(s, "https://") ? 8 : prefix(s, "http://") ? 7 : -1;
     if (rest >= 0) {
@@ -40,7 +49,7 @@ final class ImageScan {
     return i == n;
   }
 
-  private static boolean prefix(CharSequence s, String p) {
+  private static boolean prefix(String s, String p) {
     if (s.length() < p.length()) {
       return false;
     }
@@ -53,8 +62,7 @@ final class ImageScan {
   }
 
   static boolean isBase64(char c) {
-    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+'
-        || c == '/';
+    return c < 128 && BASE64[c];
   }
 
   /** ECMAScript's white space and line terminators, what {@code \s} matches there. */

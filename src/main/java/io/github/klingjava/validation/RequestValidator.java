@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import okio.Buffer;
+import okio.ByteString;
 
 /**
  * Checks a request before it leaves the process, with the constraints of the spec embedded in the
@@ -114,22 +115,22 @@ public final class RequestValidator {
       return List.of(Violation.of("$", null, "json",
           "the request cannot be written as JSON: " + e.getMessage()));
     }
-    return checkJson(schemaName, sent, vendorId);
+    return checkJson(schemaName, sent.readByteString(), vendorId);
   }
 
   /**
-   * Checks JSON exactly as it will be sent, without consuming it: first by the schema's compiled
+   * Checks JSON exactly as it will be sent: first by the schema's compiled
    * plan, which streams over the bytes and allocates next to nothing; only when that is not sure
    * the request is valid is the JSON read into a tree and every violation worked out.
    *
    * @param schemaName the request's schema
-   * @param json the serialised request (left unread)
+   * @param json the serialised request
    * @param vendorId the vendor whose limits apply too, or null
    * @return every violation; empty when valid
    */
-  public List<Violation> checkJson(String schemaName, Buffer json, String vendorId) {
+  public List<Violation> checkJson(String schemaName, ByteString json, String vendorId) {
     requireSchema(schemaName);
-    try (JsonReader reader = JsonReader.of(json.peek())) {
+    try (JsonReader reader = JsonReader.of(new Buffer().write(json))) {
       if (schemas.accepts(schemaName, vendorId, reader)) {
         return List.of();
       }
@@ -137,7 +138,7 @@ public final class RequestValidator {
       // fall through: the tree reader reports it
     }
     Object tree;
-    try (JsonReader reader = JsonReader.of(json.peek())) {
+    try (JsonReader reader = JsonReader.of(new Buffer().write(json))) {
       tree = read(reader);
     } catch (IOException | RuntimeException e) {
       return List.of(Violation.of("$", null, "json",
@@ -150,11 +151,11 @@ public final class RequestValidator {
    * Like {@link #validate(String, Object, String)} for JSON as it will be sent.
    *
    * @param schemaName the request's schema
-   * @param json the serialised request (left unread)
+   * @param json the serialised request
    * @param vendorId the vendor whose limits apply too, or null
    * @throws KlingValidationException with every violation
    */
-  public void validateJson(String schemaName, Buffer json, String vendorId) {
+  public void validateJson(String schemaName, ByteString json, String vendorId) {
     throwIfAny(schemaName, vendorId, checkJson(schemaName, json, vendorId));
   }
 

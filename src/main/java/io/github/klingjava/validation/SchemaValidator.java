@@ -74,7 +74,7 @@ final class SchemaValidator {
   private final Map<String, Object> spec;
   private final Map<String, Object> schemas;
   private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
-  private final Map<String, CompiledPlan> plans = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, CompiledPlan>> plans = new ConcurrentHashMap<>();
 
   /**
    * Builds a validator over a parsed OpenAPI document.
@@ -192,8 +192,8 @@ final class SchemaValidator {
    */
   boolean accepts(String schemaName, String vendorId, JsonReader json) {
     String vendor = normalizeVendor(vendorId);
-    CompiledPlan plan = plans.computeIfAbsent(vendor == null ? schemaName : schemaName + '\u0000'
-        + vendor, k -> CompiledPlan.compile(this, schemaName, vendor));
+    CompiledPlan plan = plans.computeIfAbsent(schemaName, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(vendor == null ? "" : vendor, k -> CompiledPlan.compile(this, schemaName, vendor));
     return plan.accepts(json);
   }
 

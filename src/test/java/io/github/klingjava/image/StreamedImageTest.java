@@ -25,6 +25,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.Buffer;
+import okio.ByteString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class StreamedImageTest {
     Path file = Files.write(dir.resolve("big.png"), png);
     String ref = ImageInputs.file(file);
     assertTrue(ImageFiles.isCheckedReference(ref));
-    Buffer json = new Buffer().writeUtf8("{\"image\":\"" + ref + "\",\"prompt\":\"p\"}");
+    ByteString json = ByteString.encodeUtf8("{\"image\":\"" + ref + "\",\"prompt\":\"p\"}");
     RequestBody body = StreamedJsonBody.of(JSON, json);
     String expected = "{\"image\":\"" + Base64.getEncoder().encodeToString(png) + "\",\"prompt\":\"p\"}";
     assertEquals(expected.length(), body.contentLength());
@@ -66,7 +67,7 @@ class StreamedImageTest {
 
   @Test
   void bodiesWithoutReferencesAreSentAsWritten() throws IOException {
-    RequestBody body = StreamedJsonBody.of(JSON, new Buffer().writeUtf8("{\"prompt\":\"kling-image-file:no\"}"));
+    RequestBody body = StreamedJsonBody.of(JSON, ByteString.encodeUtf8("{\"prompt\":\"kling-image-file:no\"}"));
     Buffer sent = new Buffer();
     body.writeTo(sent);
     assertEquals("{\"prompt\":\"kling-image-file:no\"}", sent.readUtf8());

@@ -1,0 +1,133 @@
+package io.github.klingjava.bench;
+
+import io.github.klingjava.auth.Credentials;
+import io.github.klingjava.client.KlingClient;
+import io.github.klingjava.generated.model.AspectRatio;
+import io.github.klingjava.generated.model.ImageGenerationRequest;
+import io.github.klingjava.generated.model.ImageModel;
+import io.github.klingjava.generated.model.ImageToVideoRequest;
+import io.github.klingjava.image.ImageInputs;
+import io.github.klingjava.vendor.VendorProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import stock.gson.ApiClient;
+import stock.gson.api.ImageGenerationApi;
+import stock.gson.api.ImageToVideoApi;
+
+/** The clients compared, each set up once against the same loopback server. */
+final class Contestants implements AutoCloseable {
+  static final String KEY = "bench-key-not-a-secret-0001";
+  static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
+  /** The POST body every contestant sends (the raw floor sends this text as is). */
+  static final String POST_JSON = "{\"model_name\":\"kling-v2-1\",\"prompt\":\"a red fox in fresh snow,"
+      + " morning light\",\"negative_prompt\":\"blur\",\"n\":2,\"aspect_ratio\":\"16:9\","
+      + "\"external_task_id\":\"order-1045\"}";
+
+  final String url;
+  final OkHttpClient raw;
+  final KlingClient validating;
+  final KlingClient unchecked;
+  final ImageGenerationApi stockImages;
+  final ImageToVideoApi stockVideos;
+  final ImageGenerationRequest request = new ImageGenerationRequest()
+      .modelName(ImageModel.KLING_V2_1).prompt("a red fox in fresh snow, morning light")
+      .negativePrompt("blur").n(2).aspectRatio(AspectRatio.RATIO_16_9).externalTaskId("order-1045");
+  final stock.gson.model.ImageGenerationRequest stockRequest = new stock.gson.model.ImageGenerationRequest()
+      .modelName(stock.gson.model.ImageModel.KLING_V2_1).prompt("a red fox in fresh snow, morning light")
+      .negativePrompt("blur").n(2).aspectRatio(stock.gson.model.AspectRatio.RATIO_16_9).externalTaskId("order-1045");
+
+  Contestants(String url) {
+    this.url = url;
+    this.raw = new OkHttpClient.Builder().connectionPool(new ConnectionPool(5, 4, java.util.concurrent.TimeUnit.SECONDS))
+        .build();
+    this.validating = client(url, true);
+    this.unchecked = client(url, false);
+    ApiClient stock = new ApiClient("apiKey");
+    stock.setBearerToken(KEY);
+    stock.getAdapterBuilder().baseUrl(url);
+    this.stockImages = stock.createService(ImageGenerationApi.class);
+    this.stockVideos = stock.createService(ImageToVideoApi.class);
+  }
+
+  private static KlingClient client(String url, boolean validate) {
+    return KlingClient.builder().vendor(VendorProfile.custom(url)).credentials(Credentials.apiKey(KEY))
+        .validateRequests(validate).build();
+  }
+
+  // ----- per call
+
+  String rawPost() throws IOException {
+    Request r = new Request.Builder().url(url + "v1/images/generations")
+        .header("Authorization", "Bearer " + KEY)
+        .post(RequestBody.create(POST_JSON, JSON)).build();
+    try (Response response = raw.newCall(r).execute()) {
+      return response.body().string();
+    }
+  }
+
+  String rawGet() throws IOException {
+    Request r = new Request.Builder().url(url + "v1/images/generations/" + Loopback.TASK_ID)
+        .header("Authorization", "Bearer " + KEY).build();
+    try (Response response = raw.newCall(r).execute()) {
+      return response.body().string();
+    }
+  }
+
+  Object stockPost() throws IOException {
+    return stockImages.createImageGenerationTask(stockRequest).execute().body();
+  }
+
+  Object stockGet() throws IOException {
+    return stockImages.getImageGenerationTask(Loopback.TASK_ID).execute().body();
+  }
+
+  Object clientPost(boolean validate) {
+    return (validate ? validating : unchecked).imageGeneration().submit(request);
+  }
+
+  Object clientGet(boolean validate) {
+    return (validate ? validating : unchecked).imageGeneration().get(Loopback.TASK_ID);
+  }
+
+  // ----- upload of a big image
+
+  Callable<Object> rawStreamingUpload(Path file) {
+    return () -> {
+      Request r = new Request.Builder().url(url + "v1/videos/image2video")
+          .header("Authorization", "Bearer " + KEY)
+          .post(new RawBase64Body(file, "{\"image\":\"", "\",\"prompt\":\"go\"}")).build();
+      try (Response response = raw.newCall(r).execute()) {
+        return response.body().string();
+      }
+    };
+  }
+
+  Callable<Object> streamingUpload(Path file) {
+    return () -> validating.imageToVideo().submit(new ImageToVideoRequest().image(ImageInputs.file(file)).prompt("go"));
+  }
+
+  Callable<Object> stringUpload(Path file) {
+    return () -> validating.imageToVideo().submit(new ImageToVideoRequest().image(ImageInputs.fromFile(file)).prompt("go"));
+  }
+
+  Callable<Object> stockUpload(Path file) {
+    return () -> stockVideos.createImageToVideoTask(new stock.gson.model.ImageToVideoRequest()
+        .image(Base64.getEncoder().encodeToString(Files.readAllBytes(file))).prompt("go")).execute().body();
+  }
+
+  @Override
+  public void close() {
+    validating.close();
+    unchecked.close();
+    raw.connectionPool().evictAll();
+  }
+}
