@@ -22,6 +22,7 @@ import retrofit2.Retrofit;
  */
 final class CheckedBodyConverter extends Converter.Factory {
   private static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
+  private static final long SMALL = 8192;
 
   private final Moshi moshi;
   private final RequestValidator validator;
@@ -53,9 +54,13 @@ final class CheckedBodyConverter extends Converter.Factory {
     try (JsonWriter writer = JsonWriter.of(buffer)) {
       adapter.toJson(writer, value);
     }
-    // Read out at once: a buffer whose segments were shared (peek, copy) could not return them to okio's pool.
+    if (schema != null && buffer.size() > SMALL) {
+      validator.validateJson(schema, buffer.copy(), vendorId); // shares the big body's bytes, copies none
+    }
     ByteString json = buffer.readByteString();
-    if (schema != null) {
+    if (schema != null && json.size() <= SMALL) {
+      // A small body is read out first and checked from a copy: a buffer whose segments were shared
+      // (peek, copy) could not return them to okio's pool, and every call would allocate a new 8 KiB one.
       validator.validateJson(schema, json, vendorId);
     }
     return StreamedJsonBody.of(JSON, json);

@@ -115,7 +115,7 @@ public final class RequestValidator {
       return List.of(Violation.of("$", null, "json",
           "the request cannot be written as JSON: " + e.getMessage()));
     }
-    return checkJson(schemaName, sent.readByteString(), vendorId);
+    return checkJson(schemaName, sent, vendorId);
   }
 
   /**
@@ -130,15 +130,41 @@ public final class RequestValidator {
    */
   public List<Violation> checkJson(String schemaName, ByteString json, String vendorId) {
     requireSchema(schemaName);
-    try (JsonReader reader = JsonReader.of(new Buffer().write(json))) {
-      if (schemas.accepts(schemaName, vendorId, reader)) {
-        return List.of();
-      }
-    } catch (IOException e) {
-      // fall through: the tree reader reports it
+    if (accepts(schemaName, new Buffer().write(json), vendorId)) {
+      return List.of();
     }
+    return interpret(schemaName, new Buffer().write(json), vendorId);
+  }
+
+  /**
+   * Like {@link #checkJson(String, ByteString, String)} for JSON in a buffer, which it consumes
+   * (for big bodies: a {@code copy()} of the buffer sent shares its bytes instead of copying them).
+   *
+   * @param schemaName the request's schema
+   * @param json the serialised request (read by the check)
+   * @param vendorId the vendor whose limits apply too, or null
+   * @return every violation; empty when valid
+   */
+  public List<Violation> checkJson(String schemaName, Buffer json, String vendorId) {
+    requireSchema(schemaName);
+    Buffer spare = json.copy();
+    if (accepts(schemaName, json, vendorId)) {
+      return List.of();
+    }
+    return interpret(schemaName, spare, vendorId);
+  }
+
+  private boolean accepts(String schemaName, Buffer json, String vendorId) {
+    try (JsonReader reader = JsonReader.of(json)) {
+      return schemas.accepts(schemaName, vendorId, reader);
+    } catch (IOException e) {
+      return false; // the tree reader reports it
+    }
+  }
+
+  private List<Violation> interpret(String schemaName, Buffer json, String vendorId) {
     Object tree;
-    try (JsonReader reader = JsonReader.of(new Buffer().write(json))) {
+    try (JsonReader reader = JsonReader.of(json)) {
       tree = read(reader);
     } catch (IOException | RuntimeException e) {
       return List.of(Violation.of("$", null, "json",
@@ -156,6 +182,18 @@ public final class RequestValidator {
    * @throws KlingValidationException with every violation
    */
   public void validateJson(String schemaName, ByteString json, String vendorId) {
+    throwIfAny(schemaName, vendorId, checkJson(schemaName, json, vendorId));
+  }
+
+  /**
+   * Like {@link #validateJson(String, ByteString, String)} for JSON in a buffer, which it consumes.
+   *
+   * @param schemaName the request's schema
+   * @param json the serialised request (read by the check)
+   * @param vendorId the vendor whose limits apply too, or null
+   * @throws KlingValidationException with every violation
+   */
+  public void validateJson(String schemaName, Buffer json, String vendorId) {
     throwIfAny(schemaName, vendorId, checkJson(schemaName, json, vendorId));
   }
 

@@ -47,20 +47,59 @@ final class Contestants implements AutoCloseable {
 
   Contestants(String url) {
     this.url = url;
+    // Every contestant on the same socket settings: TCP_NODELAY, so no Nagle stall decides an upload's time.
     this.raw = new OkHttpClient.Builder().connectionPool(new ConnectionPool(5, 4, java.util.concurrent.TimeUnit.SECONDS))
-        .build();
-    this.validating = client(url, true);
-    this.unchecked = client(url, false);
+        .socketFactory(new NoDelaySockets()).build();
+    this.validating = client(url, true, raw);
+    this.unchecked = client(url, false, raw);
     ApiClient stock = new ApiClient("apiKey");
+    stock.configureFromOkclient(raw);
     stock.setBearerToken(KEY);
     stock.getAdapterBuilder().baseUrl(url);
     this.stockImages = stock.createService(ImageGenerationApi.class);
     this.stockVideos = stock.createService(ImageToVideoApi.class);
   }
 
-  private static KlingClient client(String url, boolean validate) {
+  private static KlingClient client(String url, boolean validate, OkHttpClient base) {
     return KlingClient.builder().vendor(VendorProfile.custom(url)).credentials(Credentials.apiKey(KEY))
-        .validateRequests(validate).build();
+        .okHttpClient(base).validateRequests(validate).build();
+  }
+
+  /** Plain sockets with TCP_NODELAY set. */
+  private static final class NoDelaySockets extends javax.net.SocketFactory {
+    private final javax.net.SocketFactory plain = javax.net.SocketFactory.getDefault();
+
+    private static java.net.Socket noDelay(java.net.Socket s) throws IOException {
+      s.setTcpNoDelay(true);
+      return s;
+    }
+
+    @Override
+    public java.net.Socket createSocket() throws IOException {
+      return noDelay(plain.createSocket());
+    }
+
+    @Override
+    public java.net.Socket createSocket(String host, int port) throws IOException {
+      return noDelay(plain.createSocket(host, port));
+    }
+
+    @Override
+    public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
+        throws IOException {
+      return noDelay(plain.createSocket(host, port, local, localPort));
+    }
+
+    @Override
+    public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+      return noDelay(plain.createSocket(host, port));
+    }
+
+    @Override
+    public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress local,
+        int localPort) throws IOException {
+      return noDelay(plain.createSocket(address, port, local, localPort));
+    }
   }
 
   // ----- per call

@@ -1,7 +1,9 @@
 package io.github.klingjava.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -39,12 +41,23 @@ final class RawBase64Body extends RequestBody {
     byte[] chunk = new byte[48 * 1024];
     byte[] encoded = new byte[64 * 1024];
     Base64.Encoder encoder = Base64.getEncoder();
-    try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.wrap(chunk);
+      while (true) {
+        buffer.clear();
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+          // fill the chunk: Base64 of a multiple of 3 bytes
+        }
+        int n = buffer.position();
+        if (n == 0) {
+          break;
+        }
         int out = n == chunk.length ? encoder.encode(chunk, encoded)
             : encoder.encode(java.util.Arrays.copyOf(chunk, n), encoded);
         sink.write(encoded, 0, out);
+        if (n < chunk.length) {
+          break;
+        }
       }
     }
     sink.write(tail);
