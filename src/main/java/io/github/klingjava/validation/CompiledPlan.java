@@ -157,10 +157,10 @@ final class CompiledPlan {
       for (Map.Entry<String, Object> c : mine.entrySet()) {
         int i = names.indexOf(c.getKey());
         Map<String, Object> constraint = SchemaValidator.asObject(c.getValue());
-        if (i < 0 || constraint == null || !(nodes[i] instanceof PlanNodes.Scalar)) {
+        if (i < 0 || constraint == null || !(nodes[i] instanceof ScalarNode)) {
           throw new Unsupported();
         }
-        PlanNodes.Scalar base = (PlanNodes.Scalar) nodes[i];
+        ScalarNode base = (ScalarNode) nodes[i];
         nodes[i] = base.and(scalar(constraint, null));
       }
     }
@@ -231,7 +231,7 @@ final class CompiledPlan {
         items == null ? null : compile(items, null, depth + 1));
   }
 
-  private PlanNodes.Scalar scalar(Map<String, Object> schema, String name) {
+  private ScalarNode scalar(Map<String, Object> schema, String name) {
     Set<String> keys = new HashSet<>(SCALAR_KEYS);
     keys.add("x-extensible-enum");
     only(schema, keys);
@@ -255,7 +255,7 @@ final class CompiledPlan {
     Pattern regex = pattern instanceof String && !image
         ? Pattern.compile(SchemaValidator.javaRegex((String) pattern)) : null;
     Object format = schema.get("format");
-    return new PlanNodes.Scalar((String) type, Boolean.TRUE.equals(schema.get("nullable")), values,
+    return new ScalarNode((String) type, Boolean.TRUE.equals(schema.get("nullable")), values,
         known, name, longOr(schema.get("minLength"), -1), longOr(schema.get("maxLength"), -1),
         regex, image, limit(schema.get("minimum")), limit(schema.get("maximum")),
         Boolean.TRUE.equals(schema.get("exclusiveMinimum")),
