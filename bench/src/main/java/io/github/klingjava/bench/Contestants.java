@@ -37,6 +37,7 @@ final class Contestants implements AutoCloseable {
   final KlingClient validating;
   final KlingClient unchecked;
   final ImageGenerationApi stockImages;
+  final io.github.klingjava.generated.api.ImageGenerationApi naive;
   final ImageToVideoApi stockVideos;
   final ImageGenerationRequest request = new ImageGenerationRequest()
       .modelName(ImageModel.KLING_V2_1).prompt("a red fox in fresh snow, morning light")
@@ -57,6 +58,13 @@ final class Contestants implements AutoCloseable {
     stock.setBearerToken(KEY);
     stock.getAdapterBuilder().baseUrl(url);
     this.stockImages = stock.createService(ImageGenerationApi.class);
+    // What the client stands on, bare: its generated interface on Retrofit + Moshi, no checks, no interceptors.
+    this.naive = new retrofit2.Retrofit.Builder().baseUrl(url).client(raw.newBuilder()
+            .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                .header("Authorization", "Bearer " + KEY).build())).build())
+        .addConverterFactory(retrofit2.converter.moshi.MoshiConverterFactory.create(
+            io.github.klingjava.json.KlingMoshi.create()))
+        .build().create(io.github.klingjava.generated.api.ImageGenerationApi.class);
     this.stockVideos = stock.createService(ImageToVideoApi.class);
   }
 
@@ -127,6 +135,14 @@ final class Contestants implements AutoCloseable {
 
   Object stockGet() throws IOException {
     return stockImages.getImageGenerationTask(Loopback.TASK_ID).execute().body();
+  }
+
+  Object naivePost() throws IOException {
+    return naive.createImageGenerationTask(request).execute().body();
+  }
+
+  Object naiveGet() throws IOException {
+    return naive.getImageGenerationTask(Loopback.TASK_ID).execute().body();
   }
 
   Object clientPost(boolean validate) {

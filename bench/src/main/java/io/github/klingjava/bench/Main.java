@@ -43,10 +43,12 @@ public final class Main {
     Map<String, Callable<?>> all = new LinkedHashMap<>();
     all.put("POST\traw OkHttp", c::rawPost);
     all.put("POST\tstock Gson client", c::stockPost);
+    all.put("POST\tnaive Retrofit + Moshi", c::naivePost);
     all.put("POST\tthis client", () -> c.clientPost(true));
     all.put("POST\tthis client, validation off", () -> c.clientPost(false));
     all.put("GET\traw OkHttp", c::rawGet);
     all.put("GET\tstock Gson client", c::stockGet);
+    all.put("GET\tnaive Retrofit + Moshi", c::naiveGet);
     all.put("GET\tthis client", () -> c.clientGet(true));
     Random order = new Random(42);
     List<String> names = new ArrayList<>(all.keySet());

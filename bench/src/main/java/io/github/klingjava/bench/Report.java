@@ -46,13 +46,14 @@ public final class Report {
             .put(r[3], new double[] {d(r[4]), d(r[5]), d(r[6])});
       }
     }
-    for (Map.Entry<String, Map<String, Map<String, double[]>>> section : bySection.entrySet()) {
+    for (Map.Entry<String, Map<String, Map<String, double[]>>> section
+        : new java.util.TreeMap<>(bySection).descendingMap().entrySet()) { // POST, then GET
       Map<String, double[]> floor = section.getValue().get(FLOOR);
       md.append("\n### Per call, ").append(section.getKey()).append(" (").append(floor.size())
           .append(" rounds; min / median / max)\n\n")
           .append("| contestant | wall µs | client CPU µs | CPU ratio to floor | allocated KB | allocation ratio to floor |\n")
           .append("|---|---|---|---|---|---|\n");
-      for (Map.Entry<String, Map<String, double[]>> c : section.getValue().entrySet()) {
+      for (Map.Entry<String, Map<String, double[]>> c : ordered(section.getValue()).entrySet()) {
         List<Double> wall = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         List<Double> alloc = new ArrayList<>();
@@ -112,7 +113,7 @@ public final class Report {
         size / 1e6, floor.size()))
         .append("| contestant | time ms | time ratio to the raw streaming body | heap growth, x file | allocated, x file |\n")
         .append("|---|---|---|---|---|\n");
-    for (Map.Entry<String, Map<String, double[]>> c : byContestant.entrySet()) {
+    for (Map.Entry<String, Map<String, double[]>> c : ordered(byContestant).entrySet()) {
       List<Double> ms = new ArrayList<>();
       List<Double> ratio = new ArrayList<>();
       List<Double> heap = new ArrayList<>();
@@ -128,6 +129,18 @@ public final class Report {
           .append(mmm(ratio, "%.2f")).append(" | ").append(mmm(heap, "%.2f")).append(" | ")
           .append(mmm(alloc, "%.2f")).append(" |\n");
     }
+  }
+
+  /** Floor first, then the others by name: the same order in every run. */
+  private static <V> Map<String, V> ordered(Map<String, V> byName) {
+    Map<String, V> out = new LinkedHashMap<>();
+    for (String floor : List.of(FLOOR, UPLOAD_FLOOR)) {
+      if (byName.containsKey(floor)) {
+        out.put(floor, byName.get(floor));
+      }
+    }
+    new java.util.TreeMap<>(byName).forEach(out::putIfAbsent);
+    return out;
   }
 
   private static String mmm(List<Double> values, String format) {
