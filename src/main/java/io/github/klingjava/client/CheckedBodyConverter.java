@@ -54,13 +54,17 @@ final class CheckedBodyConverter extends Converter.Factory {
     try (JsonWriter writer = JsonWriter.of(buffer)) {
       adapter.toJson(writer, value);
     }
-    if (schema != null && buffer.size() > SMALL) {
-      validator.validateJson(schema, buffer.copy(), vendorId); // shares the big body's bytes, copies none
+    if (buffer.size() > SMALL) { // a big body (an inline image): send its segments as they are, copy nothing
+      ByteString json = buffer.snapshot();
+      if (schema != null) {
+        validator.validateJson(schema, buffer, vendorId);
+      }
+      return StreamedJsonBody.of(JSON, json);
     }
+    // A small body is read out first and checked from a copy: a buffer whose segments were shared
+    // (snapshot, copy) could not return them to okio's pool, and every call would allocate a new 8 KiB one.
     ByteString json = buffer.readByteString();
-    if (schema != null && json.size() <= SMALL) {
-      // A small body is read out first and checked from a copy: a buffer whose segments were shared
-      // (peek, copy) could not return them to okio's pool, and every call would allocate a new 8 KiB one.
+    if (schema != null) {
       validator.validateJson(schema, json, vendorId);
     }
     return StreamedJsonBody.of(JSON, json);

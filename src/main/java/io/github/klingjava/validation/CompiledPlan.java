@@ -244,7 +244,8 @@ final class CompiledPlan {
     Set<String> known = null;
     if (open) {
       known = new LinkedHashSet<>(values == null ? Set.of() : values);
-      Set<String> listed = strings(schema.get("x-extensible-enum"));
+      Object extension = schema.get("x-extensible-enum"); // the known values, or just a marker
+      Set<String> listed = extension instanceof List ? strings(extension) : null;
       if (listed != null) {
         known.addAll(listed);
       }

@@ -5,6 +5,8 @@ import io.github.klingjava.image.ImageFiles;
 import java.io.IOException;
 import java.util.Set;
 import java.util.regex.Pattern;
+import okio.BufferedSource;
+import okio.ByteString;
 
 /** A string, number or boolean schema (or a type-less one with only such keywords). */
 final class ScalarNode extends PlanNodes.Node {
@@ -23,6 +25,8 @@ final class ScalarNode extends PlanNodes.Node {
   private final boolean exclusiveMaximum;
   private final boolean int32;
   private final ScalarNode also;
+  private static final long SHORT = 4096;
+  private static final ByteString HTTP = ByteString.encodeUtf8("http");
 
   ScalarNode(String type, boolean nullable, Set<String> values, Set<String> known, String name,
       long minLength, long maxLength, Pattern pattern, boolean image, Double minimum,
@@ -68,7 +72,7 @@ final class ScalarNode extends PlanNodes.Node {
   boolean read(JsonReader r) throws IOException {
     switch (r.peek()) {
       case STRING:
-        return string(r.nextString());
+        return streamsImages() ? imageValue(r) : string(r.nextString());
       case NUMBER:
         return number(r.nextString());
       case BOOLEAN:
@@ -79,6 +83,53 @@ final class ScalarNode extends PlanNodes.Node {
         return nul();
       default:
         return false;
+    }
+  }
+
+  /** An image field without other string rules: a long value is scanned as it streams by. */
+  private boolean streamsImages() {
+    return image && values == null && known == null && maxLength < 0 && also == null
+        && (type == null || "string".equals(type));
+  }
+
+  /**
+   * Reads an image value from its JSON text: a short one (a URL, a file reference) as a string, a
+   * long one byte by byte as Base64, without building a string of it (an inline 10 MB image would
+   * otherwise be copied once more, as 13 million characters). Escapes or a long non-Base64 value
+   * are left to the interpreter.
+   */
+  private boolean imageValue(JsonReader r) throws IOException {
+    try (BufferedSource source = r.nextSource()) {
+      if (source.readByte() != '"') {
+        return false;
+      }
+      long quote = source.indexOf((byte) '"', 0, SHORT);
+      if (quote < 0 && source.rangeEquals(0, HTTP)) {
+        quote = source.indexOf((byte) '"'); // a (rare) long URL: judged as a string after all
+      }
+      if (quote >= 0) {
+        return source.indexOf((byte) '\\', 0, quote) < 0 && string(source.readUtf8(quote));
+      }
+      byte[] chunk = new byte[8192];
+      long count = 0;
+      int pad = 0;
+      for (int n; (n = source.read(chunk)) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          byte b = chunk[i];
+          if (b == '"') {
+            return count > 0 && count + pad >= minLength;
+          } else if (b == '=') {
+            if (++pad > 2) {
+              return false;
+            }
+          } else if (pad > 0 || b < 0 || !ImageScan.isBase64((char) b)) {
+            return false;
+          } else {
+            count++;
+          }
+        }
+      }
+      return false;
     }
   }
 

@@ -85,6 +85,17 @@ class CompiledPlanTest {
     }
   }
 
+  @Test
+  void anOpenSetMarkedWithoutAListKeepsItsEnumAsTheKnownValues() {
+    Map<String, Object> spec = SchemaValidator.parseObject("{\"components\":{\"schemas\":{"
+        + "\"R\":{\"type\":\"object\",\"properties\":{\"m\":{\"type\":\"string\",\"enum\":[\"a\"],"
+        + "\"x-extensible-enum\":true}}}}}}");
+    SchemaValidator schemas = new SchemaValidator(spec);
+    assertTrue(CompiledPlan.compile(schemas, "R", null).fullyStreamed());
+    assertTrue(schemas.accepts("R", null, JsonReader.of(new Buffer().writeUtf8("{\"m\":\"b\"}"))));
+    assertEquals(List.of(), schemas.validate("R", Map.of("m", "b"), null));
+  }
+
   private static List<Map<String, Object>> mutations(String schema, Map<String, Object> example) {
     List<Map<String, Object>> out = new ArrayList<>();
     out.add(example);
@@ -112,7 +123,11 @@ class CompiledPlanTest {
         0, -1, 1, 0.5, 2, 2.5, 3, 9, 10, 11, -10.5, 1.0, 123456789012L, 3000000000L, true,
         "kling-v1", "kling-v2-1", "new-model-x", "std", "pro", "5", "7", "10", "16:9", "1k", "subject",
         "data:image/png;base64,AAAA", "http://a b", "https://example.com/a.png", "https://x/\n",
-        "iVBORw0KGgo=", "iVBORw0KGgo===", "AAAA", "ab$c", "simple", "down_back"));
+        "iVBORw0KGgo=", "iVBORw0KGgo===", "AAAA", "ab$c", "simple", "down_back",
+        // long enough to be scanned as they stream by
+        "A".repeat(6000), "A".repeat(6000) + "==", "A".repeat(6000) + "===", "A".repeat(6000) + "=A",
+        "A".repeat(3000) + "!" + "A".repeat(3000), "A".repeat(5000) + "\n", "https://x/" + "a".repeat(5000),
+        "A".repeat(3000) + "\u00e9" + "A".repeat(3000)));
     p.add(List.of());
     p.add(List.of(Map.of("subject_image", "https://example.com/s.png")));
     p.add(List.of(Map.of("subject_image", "https://example.com/s.png"), Map.of("subject_image", "AAAA")));
