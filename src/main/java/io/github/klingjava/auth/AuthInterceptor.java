@@ -3,6 +3,7 @@ package io.github.klingjava.auth;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.function.Supplier;
+import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -25,9 +26,23 @@ import okhttp3.Response;
 public final class AuthInterceptor implements Interceptor {
 
   private final Supplier<String> tokens;
+  private final Headers also;
 
-  private AuthInterceptor(Supplier<String> tokens) {
+  private AuthInterceptor(Supplier<String> tokens, Headers also) {
     this.tokens = tokens;
+    this.also = also;
+  }
+
+  /**
+   * The same interceptor, setting one more fixed header in the same request rebuild (so a client
+   * rebuilds each request once for all its headers, not once per header interceptor).
+   *
+   * @param name the header name
+   * @param value its value
+   * @return a new interceptor
+   */
+  public AuthInterceptor alsoSetting(String name, String value) {
+    return new AuthInterceptor(tokens, also.newBuilder().set(name, value).build());
   }
 
   /**
@@ -39,7 +54,7 @@ public final class AuthInterceptor implements Interceptor {
     if (credentials == null || clock == null) {
       throw new IllegalArgumentException("credentials and clock must not be null");
     }
-    return new AuthInterceptor(credentials.tokenSource(clock));
+    return new AuthInterceptor(credentials.tokenSource(clock), Headers.of());
   }
 
   /**
@@ -52,9 +67,11 @@ public final class AuthInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    Request authorized = chain.request().newBuilder()
-        .header("Authorization", "Bearer " + tokens.get())
-        .build();
+    Request.Builder builder = chain.request().newBuilder();
+    for (int i = 0; i < also.size(); i++) {
+      builder.header(also.name(i), also.value(i));
+    }
+    Request authorized = builder.header("Authorization", "Bearer " + tokens.get()).build();
     return chain.proceed(authorized);
   }
 

@@ -1,11 +1,14 @@
 package io.github.klingjava.client;
 
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import io.github.klingjava.error.ErrorHandler;
 import io.github.klingjava.error.KlingTransportException;
 import io.github.klingjava.http.RawResponse;
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -15,12 +18,14 @@ import retrofit2.Call;
 /**
  * Runs a call built by a generated Retrofit interface on the client's OkHttp stack and turns the answer into
  * a {@link KlingResponse} or a typed exception. Retrofit builds the request (route, method, JSON body);
- * execution stays here so the exact body text is kept for the raw view and for error reports.
+ * execution stays here so the exact body text is kept for the raw view and for error reports. The request body
+ * was written (and checked) once by {@link CheckedBodyConverter}; the answer is read once and parsed once.
  */
 final class CallExecutor {
   private final OkHttpClient http;
   private final Moshi moshi;
   private final ErrorHandler errors;
+  private final Map<Class<?>, JsonAdapter<?>> adapters = new ConcurrentHashMap<>();
 
   CallExecutor(OkHttpClient http, Moshi moshi, ErrorHandler errors) {
     this.http = http;
@@ -66,7 +71,9 @@ final class CallExecutor {
 
   private <T> T parse(RawResponse raw, Class<T> type) {
     try {
-      T value = moshi.adapter(type).fromJson(raw.body());
+      @SuppressWarnings("unchecked")
+      JsonAdapter<T> adapter = (JsonAdapter<T>) adapters.computeIfAbsent(type, moshi::adapter);
+      T value = adapter.fromJson(raw.body()); // the body read once; no envelope parse of a 2xx
       if (value != null) {
         return value;
       }

@@ -11,6 +11,7 @@ import io.github.klingjava.generated.model.MultiImageRequest;
 import io.github.klingjava.json.KlingMoshi;
 import io.github.klingjava.task.TaskPoller;
 import io.github.klingjava.task.TaskWaiter;
+import io.github.klingjava.validation.RequestValidator;
 import io.github.klingjava.vendor.TaskFamily;
 import io.github.klingjava.vendor.VendorProfile;
 import okhttp3.OkHttpClient;
@@ -63,12 +64,14 @@ public final class KlingClient implements AutoCloseable {
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(vendor.baseUrl())
         .client(parts.apiHttp())
+        .addConverterFactory(new CheckedBodyConverter(moshi,
+            parts.validate() ? RequestValidator.create() : null, vendor.id()))
         .addConverterFactory(MoshiConverterFactory.create(moshi))
         .build();
     CallExecutor executor = new CallExecutor(parts.apiHttp(), moshi, parts.errorHandler());
     CallExecutor pollExecutor = new CallExecutor(parts.pollHttp(), moshi, parts.errorHandler());
     boolean ids = parts.externalTaskIds();
-    RequestGate gate = parts.validate() ? RequestGate.validating(vendor) : RequestGate.nullCheckOnly(vendor);
+    RequestGate gate = RequestGate.create();
     this.imageGeneration = new TaskFamilyService<>(TaskFamily.IMAGE_GENERATION,
         FamilyCalls.imageGeneration(retrofit), gate, executor, pollExecutor, sharedWaiter, ids);
     this.multiImage = new TaskFamilyService<>(TaskFamily.MULTI_IMAGE,

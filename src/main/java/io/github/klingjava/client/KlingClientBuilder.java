@@ -11,6 +11,7 @@ import io.github.klingjava.task.PollScheduler;
 import io.github.klingjava.task.SubmitExecutor;
 import io.github.klingjava.task.TaskWaiter;
 import io.github.klingjava.vendor.AuthKind;
+import io.github.klingjava.vendor.TaskFamily;
 import io.github.klingjava.vendor.VendorProfile;
 import io.github.klingjava.vendor.VendorWireInterceptor;
 import java.time.Clock;
@@ -206,8 +207,20 @@ public final class KlingClientBuilder {
     return http;
   }
 
-  private static okhttp3.Response acceptJson(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
-    return chain.proceed(chain.request().newBuilder().header("Accept", "application/json").build());
+  private static okhttp3.Interceptor fixedHeaders(String userAgent) {
+    return chain -> chain.proceed(chain.request().newBuilder()
+        .header("User-Agent", userAgent)
+        .header("Accept", "application/json")
+        .build());
+  }
+
+  private static boolean hasWireQuirks(VendorProfile vendor) {
+    for (TaskFamily family : TaskFamily.values()) {
+      if (!vendor.wireRenames(family).isEmpty() || !vendor.wireDefaults(family).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Duration positive(String name, Duration value) {
@@ -238,27 +251,33 @@ public final class KlingClientBuilder {
       this.externalTaskIds = b.externalTaskIds;
       this.downloadPolicy = b.downloadPolicy;
       this.ownsHttp = b.baseHttp == null;
-      OkHttpClient.Builder common = timeouts(b, (b.baseHttp == null ? defaultHttp() : b.baseHttp).newBuilder())
+      OkHttpClient base = timeouts(b, (b.baseHttp == null ? defaultHttp() : b.baseHttp).newBuilder())
           // OkHttp would otherwise resend a POST on a failed pooled connection and could create a task twice.
           .retryOnConnectionFailure(false)
-          .addInterceptor(UserAgentInterceptor.create())
-          .addInterceptor(KlingClientBuilder::acceptJson);
-      this.downloadHttp = common.build();
-      AuthInterceptor auth = AuthInterceptor.create(credentials, b.clock);
+          .build();
+      String userAgent = UserAgentInterceptor.create().userAgent();
+      // One request rebuild per call for all fixed headers: each header interceptor would copy the request.
+      this.downloadHttp = base.newBuilder().addInterceptor(fixedHeaders(userAgent)).build();
+      AuthInterceptor auth = AuthInterceptor.create(credentials, b.clock)
+          .alsoSetting("User-Agent", userAgent)
+          .alsoSetting("Accept", "application/json");
       VendorWireInterceptor quirks = VendorWireInterceptor.create(b.vendor);
       // The waiter's polls skip HTTP retries: a 429 or 5xx only delays the next poll, so a Retry-After never
       // blocks one of the few shared polling threads.
-      OkHttpClient.Builder polls = downloadHttp.newBuilder().addInterceptor(auth);
+      OkHttpClient.Builder polls = base.newBuilder().addInterceptor(auth);
       this.pollHttp = (b.wireLog ? polls.addNetworkInterceptor(io.github.klingjava.http.WireLog.create()) : polls)
           .build();
       // Retry outside auth, so every attempt carries a fresh token.
       RetryInterceptor retry = RetryInterceptor.create(b.retryPolicy, b.sleeper, b.clock);
-      common.addInterceptor(retry)
-          .addInterceptor(auth)
-          .addInterceptor(quirks)
-          .addNetworkInterceptor(retry.resendGuard());
+      OkHttpClient.Builder api = base.newBuilder()
+          .addInterceptor(retry)
+          .addInterceptor(auth);
+      if (hasWireQuirks(b.vendor)) { // the others' bodies go out exactly as written and checked
+        api.addInterceptor(quirks);
+      }
+      api.addNetworkInterceptor(retry.resendGuard());
       // Innermost, so the wire log shows exactly what went over the network.
-      this.apiHttp = (b.wireLog ? common.addNetworkInterceptor(io.github.klingjava.http.WireLog.create()) : common)
+      this.apiHttp = (b.wireLog ? api.addNetworkInterceptor(io.github.klingjava.http.WireLog.create()) : api)
           .build();
       TaskWaiter.Builder waiterBuilder = TaskWaiter.builder(KlingClient.noFamilyPoller()).clock(b.clock)
           .submitExecutor(b.submitExecutor == null ? SubmitExecutor.shared() : b.submitExecutor);

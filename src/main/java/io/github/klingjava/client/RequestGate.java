@@ -1,38 +1,26 @@
 package io.github.klingjava.client;
 
 import io.github.klingjava.validation.KlingValidationException;
-import io.github.klingjava.validation.RequestValidator;
 import io.github.klingjava.validation.Violation;
 import io.github.klingjava.vendor.TaskFamily;
-import io.github.klingjava.vendor.VendorProfile;
 import java.util.List;
 
-/** Checks a submit body against the spec (and the vendor's documented limits) before anything is sent. */
+/**
+ * Refuses a null submit body before a call is built. The spec's rules are checked on the bytes the
+ * body is written to, by {@link CheckedBodyConverter}, once, right before sending.
+ */
 final class RequestGate {
-  private final RequestValidator validator;
-  private final VendorProfile vendor;
-
-  private RequestGate(RequestValidator validator, VendorProfile vendor) {
-    this.validator = validator;
-    this.vendor = vendor;
+  private RequestGate() {
   }
 
-  static RequestGate validating(VendorProfile vendor) {
-    return new RequestGate(RequestValidator.create(), vendor);
-  }
-
-  /** Only the null check: for tests that must put invalid requests on the wire (e.g. against a mock). */
-  static RequestGate nullCheckOnly(VendorProfile vendor) {
-    return new RequestGate(null, vendor);
+  static RequestGate create() {
+    return new RequestGate();
   }
 
   void check(TaskFamily family, Object request) {
     if (request == null) {
       throw new KlingValidationException(family.requestSchema(), List.of(
           Violation.of("$", null, "required", "the request must not be null")));
-    }
-    if (validator != null) {
-      validator.validate(family.requestSchema(), request, vendor.id());
     }
   }
 }

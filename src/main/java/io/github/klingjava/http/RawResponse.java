@@ -37,13 +37,13 @@ public final class RawResponse {
   private final int status;
   private final Headers headers;
   private final String body;
-  private final String requestId;
+  private volatile String requestId; // worked out on first use: a 2xx body is parsed once, by the caller
+  private volatile boolean requestIdKnown;
 
   private RawResponse(int status, Headers headers, String body) {
     this.status = status;
     this.headers = headers == null ? Headers.of() : headers;
     this.body = body == null ? "" : body;
-    this.requestId = ErrorEnvelope.parse(this.body).requestIdOr(this.headers);
   }
 
   /**
@@ -88,6 +88,10 @@ public final class RawResponse {
 
   /** @return the body's {@code request_id}, else an {@code X-Request-Id} header, else null */
   public String requestId() {
+    if (!requestIdKnown) {
+      requestId = ErrorEnvelope.parse(body).requestIdOr(headers);
+      requestIdKnown = true;
+    }
     return requestId;
   }
 
@@ -98,7 +102,7 @@ public final class RawResponse {
 
   @Override
   public String toString() {
-    return "RawResponse{status=" + status + ", requestId=" + requestId + ", headers=" + safeHeaders()
+    return "RawResponse{status=" + status + ", requestId=" + requestId() + ", headers=" + safeHeaders()
         + ", body=" + body.length() + " chars}";
   }
 

@@ -73,6 +73,25 @@ public final class ImageInputs {
     return fromBytes(name, content); // the bytes read are the bytes checked and encoded
   }
 
+  /**
+   * A reference to a local JPEG or PNG for an image field, for big images: the file's header and
+   * size are checked now (the same rules as {@link #fromFile(Path)}), its content is read and
+   * Base64-encoded only while the request body is written, straight into the connection, and read
+   * again on a retry. The returned token is only meaningful to this client's calls.
+   *
+   * <pre>{@code
+   * client.imageToVideo().submit(new ImageToVideoRequest().image(ImageInputs.file(Path.of("big.png"))));
+   * }</pre>
+   *
+   * @param file the image file
+   * @return a reference to put into an image field
+   * @throws KlingValidationException naming the file with every broken rule
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static String file(Path file) {
+    return ImageFiles.reference(file);
+  }
+
   private static byte[] readAll(FileChannel channel) throws IOException {
     // a file that shrinks meanwhile ends early; one that grows is cut at its size when opened
     ByteBuffer buffer = ByteBuffer.allocate((int) channel.size());
@@ -294,7 +313,7 @@ public final class ImageInputs {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static final class ChannelSource implements ImageHeader.Source {
+  static final class ChannelSource implements ImageHeader.Source {
     private final FileChannel channel;
 
     ChannelSource(FileChannel channel) {

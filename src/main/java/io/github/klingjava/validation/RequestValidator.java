@@ -3,6 +3,7 @@ package io.github.klingjava.validation;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
 import io.github.klingjava.json.KlingMoshi;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import okio.Buffer;
+import okio.ByteString;
 
 /**
  * Checks a request before it leaves the process, with the constraints of the spec embedded in the
@@ -19,10 +21,12 @@ import okio.Buffer;
  * with, plus the spec's cross-field rules ({@code x-rule}, {@code x-kling-rules}) and, for one
  * vendor, the tighter limits it documents ({@code x-vendor-constraints}).
  *
- * <p>The request is first written to JSON exactly as the client sends it (with
- * {@link KlingMoshi#create()}: snake_case names, null fields left out) and the JSON is checked,
- * so a generated model and a hand-built {@code Map} are judged alike. Every violation is
- * collected; none stops the others from being found.
+ * <p>The request is judged as the JSON the client sends (written with
+ * {@link KlingMoshi#create()}: snake_case names, null fields left out), so a generated model and a
+ * hand-built {@code Map} are judged alike; the client itself checks the very bytes it then sends
+ * ({@link #checkJson}). The spec's rules are compiled once per schema and vendor into a plan that
+ * streams over those bytes; only a request the plan cannot pass is read into a tree and every
+ * violation collected (none stops the others from being found).
  *
  * <pre>{@code
  * RequestValidator validator = RequestValidator.create();
@@ -73,12 +77,7 @@ public final class RequestValidator {
    * @throws IllegalArgumentException when the spec has no schema of that name
    */
   public void validate(String schemaName, Object request, String vendorId) {
-    List<Violation> violations = check(schemaName, request, vendorId);
-    if (!violations.isEmpty()) {
-      String subject = SchemaValidator.normalizeVendor(vendorId) == null ? schemaName
-          : schemaName + " for " + SchemaValidator.normalizeVendor(vendorId);
-      throw new KlingValidationException(subject, violations);
-    }
+    throwIfAny(schemaName, vendorId, check(schemaName, request, vendorId));
   }
 
   /**
@@ -102,21 +101,182 @@ public final class RequestValidator {
    * @throws IllegalArgumentException when the spec has no schema of that name
    */
   public List<Violation> check(String schemaName, Object request, String vendorId) {
+    requireSchema(schemaName);
+    Buffer sent = new Buffer();
+    try {
+      if (request == null) {
+        sent.writeUtf8("null");
+      } else {
+        try (JsonWriter writer = JsonWriter.of(sent)) {
+          json.toJson(writer, request);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return List.of(Violation.of("$", null, "json",
+          "the request cannot be written as JSON: " + e.getMessage()));
+    }
+    return checkJson(schemaName, sent, vendorId, request);
+  }
+
+  /**
+   * Checks JSON exactly as it will be sent: first by the schema's compiled
+   * plan, which streams over the bytes and allocates next to nothing; only when that is not sure
+   * the request is valid is the JSON read into a tree and every violation worked out.
+   *
+   * @param schemaName the request's schema
+   * @param json the serialised request
+   * @param vendorId the vendor whose limits apply too, or null
+   * @return every violation; empty when valid
+   */
+  public List<Violation> checkJson(String schemaName, ByteString json, String vendorId) {
+    return checkJson(schemaName, json, vendorId, null);
+  }
+
+  /**
+   * Checks JSON written from {@code request}: properties the caller added on purpose
+   * ({@code putAdditionalProperty}) are not judged by the spec.
+   *
+   * @param schemaName a request schema
+   * @param json the JSON as it will be sent
+   * @param vendorId the vendor, or null
+   * @param request the model the JSON was written from, or null
+   * @return every violation, empty when valid
+   */
+  public List<Violation> checkJson(String schemaName, ByteString json, String vendorId,
+      Object request) {
+    requireSchema(schemaName);
+    if (accepts(schemaName, new Buffer().write(json), vendorId)) {
+      return List.of();
+    }
+    return interpret(schemaName, new Buffer().write(json), vendorId, request);
+  }
+
+  /**
+   * Like {@link #checkJson(String, ByteString, String)} for JSON in a buffer, which it consumes
+   * (for big bodies: a {@code copy()} of the buffer sent shares its bytes instead of copying them).
+   *
+   * @param schemaName the request's schema
+   * @param json the serialised request (read by the check)
+   * @param vendorId the vendor whose limits apply too, or null
+   * @return every violation; empty when valid
+   */
+  public List<Violation> checkJson(String schemaName, Buffer json, String vendorId) {
+    return checkJson(schemaName, json, vendorId, null);
+  }
+
+  /**
+   * Checks JSON written from {@code request}: properties the caller added on purpose
+   * ({@code putAdditionalProperty}) are not judged by the spec.
+   *
+   * @param schemaName a request schema
+   * @param json the JSON as it will be sent (consumed)
+   * @param vendorId the vendor, or null
+   * @param request the model the JSON was written from, or null
+   * @return every violation, empty when valid
+   */
+  public List<Violation> checkJson(String schemaName, Buffer json, String vendorId, Object request) {
+    requireSchema(schemaName);
+    Buffer spare = json.copy();
+    if (accepts(schemaName, json, vendorId)) {
+      return List.of();
+    }
+    return interpret(schemaName, spare, vendorId, request);
+  }
+
+  private boolean accepts(String schemaName, Buffer json, String vendorId) {
+    try (JsonReader reader = JsonReader.of(json)) {
+      return schemas.accepts(schemaName, vendorId, reader);
+    } catch (IOException e) {
+      return false; // the tree reader reports it
+    }
+  }
+
+  private List<Violation> interpret(String schemaName, Buffer json, String vendorId, Object request) {
+    Object tree;
+    try (JsonReader reader = JsonReader.of(json)) {
+      tree = read(reader);
+    } catch (IOException | RuntimeException e) {
+      return List.of(Violation.of("$", null, "json",
+          "the request cannot be read as JSON: " + e.getMessage()));
+    }
+    CallerExtensions.exempt(request, tree, schemas.schema(schemaName)); // the caller's own fields
+    return schemas.validate(schemaName, tree, vendorId);
+  }
+
+  /**
+   * Like {@link #validate(String, Object, String)} for JSON as it will be sent.
+   *
+   * @param schemaName the request's schema
+   * @param json the serialised request
+   * @param vendorId the vendor whose limits apply too, or null
+   * @throws KlingValidationException with every violation
+   */
+  public void validateJson(String schemaName, ByteString json, String vendorId) {
+    validateJson(schemaName, json, vendorId, null);
+  }
+
+  /**
+   * Like {@link #validateJson(String, ByteString, String)} for JSON written from {@code request},
+   * whose caller-added properties ({@code putAdditionalProperty}) the spec does not judge.
+   *
+   * @param schemaName the request's schema
+   * @param json the serialised request
+   * @param vendorId the vendor whose limits apply too, or null
+   * @param request the model the JSON was written from, or null
+   * @throws KlingValidationException with every violation
+   */
+  public void validateJson(String schemaName, ByteString json, String vendorId, Object request) {
+    throwIfAny(schemaName, vendorId, checkJson(schemaName, json, vendorId, request));
+  }
+
+  /**
+   * Like {@link #validateJson(String, ByteString, String)} for JSON in a buffer, which it consumes.
+   *
+   * @param schemaName the request's schema
+   * @param json the serialised request (read by the check)
+   * @param vendorId the vendor whose limits apply too, or null
+   * @throws KlingValidationException with every violation
+   */
+  public void validateJson(String schemaName, Buffer json, String vendorId) {
+    validateJson(schemaName, json, vendorId, null);
+  }
+
+  /**
+   * Like {@link #validateJson(String, Buffer, String)} for JSON written from {@code request}.
+   *
+   * @param schemaName the request's schema
+   * @param json the serialised request (read by the check)
+   * @param vendorId the vendor whose limits apply too, or null
+   * @param request the model the JSON was written from, or null
+   * @throws KlingValidationException with every violation
+   */
+  public void validateJson(String schemaName, Buffer json, String vendorId, Object request) {
+    throwIfAny(schemaName, vendorId, checkJson(schemaName, json, vendorId, request));
+  }
+
+  /**
+   * @param schemaName a schema name
+   * @return whether the spec has a component schema of that name
+   */
+  public boolean hasSchema(String schemaName) {
+    return schemas.schema(schemaName) != null;
+  }
+
+  private void requireSchema(String schemaName) {
     Objects.requireNonNull(schemaName, "schemaName");
     if (schemas.schema(schemaName) == null) {
       throw new IllegalArgumentException("No schema " + schemaName + " in the spec; the request"
           + " schemas are " + IMAGE_GENERATION + ", " + MULTI_IMAGE + ", " + IMAGE_EXPANSION
           + " and " + IMAGE_TO_VIDEO);
     }
-    Object tree;
-    try {
-      tree = toTree(request);
-    } catch (IOException | RuntimeException e) {
-      return List.of(Violation.of("$", null, "json",
-          "the request cannot be written as JSON: " + e.getMessage()));
+  }
+
+  private static void throwIfAny(String schemaName, String vendorId, List<Violation> violations) {
+    if (!violations.isEmpty()) {
+      String subject = SchemaValidator.normalizeVendor(vendorId) == null ? schemaName
+          : schemaName + " for " + SchemaValidator.normalizeVendor(vendorId);
+      throw new KlingValidationException(subject, violations);
     }
-    CallerExtensions.exempt(request, tree, schemas.schema(schemaName)); // trust (#8)
-    return schemas.validate(schemaName, tree, vendorId);
   }
 
   /**
@@ -130,21 +290,7 @@ public final class RequestValidator {
     return check(schemaName, request, null);
   }
 
-  /**
-   * The request as the JSON tree the wire would carry: written with the client's Moshi (so null
-   * fields disappear exactly as when sending) and read back with every number kept exact as a
-   * {@link BigDecimal} (an int64 near 2^63 must not be rounded through a double).
-   */
-  private Object toTree(Object request) throws IOException {
-    if (request == null) {
-      return null;
-    }
-    String text = json.toJson(request);
-    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text))) {
-      return read(reader);
-    }
-  }
-
+  /** Reads a JSON value as a tree, every number kept exact as a {@link BigDecimal}. */
   static Object read(JsonReader reader) throws IOException {
     switch (reader.peek()) {
       case BEGIN_OBJECT: {

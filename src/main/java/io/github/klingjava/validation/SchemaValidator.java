@@ -1,6 +1,8 @@
 package io.github.klingjava.validation;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import io.github.klingjava.image.ImageFiles;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +75,7 @@ final class SchemaValidator {
   private final Map<String, Object> spec;
   private final Map<String, Object> schemas;
   private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, CompiledPlan>> plans = new ConcurrentHashMap<>();
 
   /**
    * Builds a validator over a parsed OpenAPI document.
@@ -172,9 +175,27 @@ final class SchemaValidator {
       throw new IllegalArgumentException("No schema " + schemaName + " in the spec; known: "
           + schemaNames());
     }
+    return validate(schema, schemaName, tree, vendorId);
+  }
+
+  /** Validates a tree against any schema of the spec (for the parts a compiled plan reads as trees). */
+  List<Violation> validate(Map<String, Object> schema, String name, Object tree, String vendorId) {
     List<Violation> out = new ArrayList<>();
-    check(schema, schemaName, tree, "$", new Ctx(normalizeVendor(vendorId), null, 0), out);
+    check(schema, name, tree, "$", new Ctx(normalizeVendor(vendorId), null, 0), out);
     return dedupe(out);
+  }
+
+  /**
+   * The fast path: whether JSON as sent is valid for sure, by the schema's compiled plan (built on
+   * first use per schema and vendor). False means "ask {@link #validate}", not "invalid".
+   *
+   * @param vendorId a vendor id as given to {@link #validate}
+   */
+  boolean accepts(String schemaName, String vendorId, JsonReader json) {
+    String vendor = normalizeVendor(vendorId);
+    CompiledPlan plan = plans.computeIfAbsent(schemaName, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(vendor == null ? "" : vendor, k -> CompiledPlan.compile(this, schemaName, vendor));
+    return plan.accepts(json);
   }
 
   static String normalizeVendor(String vendorId) {
@@ -255,6 +276,12 @@ final class SchemaValidator {
     if (!(e instanceof List)) {
       return;
     }
+    if (schema.containsKey("x-extensible-enum")) { // an open set: known values, never a refusal
+      if (value instanceof String && !((List<?>) e).contains(value)) {
+        OpenVocabulary.noteUnknown(null, (String) value);
+      }
+      return;
+    }
     List<?> allowed = (List<?>) e;
     for (Object a : allowed) {
       if (jsonEquals(a, value)) {
@@ -307,6 +334,11 @@ final class SchemaValidator {
 
   private void checkString(Map<String, Object> schema, String name, String value, String path,
       Ctx ctx, List<Violation> out) {
+    Object pattern = schema.get("pattern");
+    boolean image = CompiledPlan.IMAGE_INPUT_PATTERN.equals(pattern);
+    if (image && ImageFiles.isCheckedReference(value)) {
+      return; // a file whose header and size were checked; its Base64 is written while sending
+    }
     String shown = Violation.quote(value);
     Object minLength = schema.get("minLength");
     Object maxLength = schema.get("maxLength");
@@ -323,8 +355,9 @@ final class SchemaValidator {
             + ((Number) maxLength).longValue());
       }
     }
-    Object pattern = schema.get("pattern");
-    if (pattern instanceof String && !pattern((String) pattern).matcher(value).find()) {
+    boolean matches = image ? ImageScan.matches(value)
+        : !(pattern instanceof String) || pattern((String) pattern).matcher(value).find();
+    if (!matches) {
       report(out, ctx, path, shown, "pattern", shown + " does not match the pattern " + pattern
           + (name == null ? "" : " of " + name));
     }
