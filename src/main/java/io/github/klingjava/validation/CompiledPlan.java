@@ -39,7 +39,7 @@ final class CompiledPlan {
       "maxItems");
   private static final Set<String> OBJECT_KEYS = Set.of("type", "nullable", "required",
       "properties", "additionalProperties", "allOf", "anyOf", "oneOf", "not",
-      "x-vendor-constraints", "x-rule");
+      "x-vendor-constraints", "x-rule", VendorOnlyProperties.KEYWORD);
 
   private final SchemaValidator schemas;
   private final String vendor;
@@ -117,6 +117,13 @@ final class CompiledPlan {
       nodes[i] = compile(SchemaValidator.asObject(properties.get(names.get(i))), null, depth + 1);
     }
     applyVendorConstraints(schema, names, nodes);
+    for (String refused : VendorOnlyProperties.refused(schema, vendor, schemas::resolveDeep).keySet()) {
+      int i = names.indexOf(refused);
+      if (i < 0) {
+        throw new Unsupported(); // an undeclared name: the closed object refuses it anyway, let the interpreter say so
+      }
+      nodes[i] = PlanNodes.REFUSED;
+    }
     Object additional = schema.get("additionalProperties");
     boolean closed = Boolean.FALSE.equals(additional);
     PlanNodes.Node extra = additional instanceof Map

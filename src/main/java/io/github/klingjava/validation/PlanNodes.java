@@ -24,6 +24,19 @@ final class PlanNodes {
     abstract boolean streamed();
   }
 
+  /** A property this vendor must not be sent ({@code x-vendor-only}): its presence hands over. */
+  static final Node REFUSED = new Node() {
+    @Override
+    boolean read(JsonReader r) {
+      return false;
+    }
+
+    @Override
+    boolean streamed() {
+      return true;
+    }
+  };
+
   static final class ArrayNode extends Node {
     private final boolean nullable;
     private final long minItems;

@@ -199,7 +199,7 @@ public final class RequestValidator {
       return List.of(Violation.of("$", null, "json",
           "the request cannot be read as JSON: " + e.getMessage()));
     }
-    CallerExtensions.exempt(request, tree, schemas.schema(schemaName)); // the caller's own fields
+    CallerExtensions.exempt(request, tree, schemas.schema(schemaName), schemas::resolveDeep);
     return schemas.validate(schemaName, tree, vendorId);
   }
 

@@ -763,7 +763,7 @@ final class SchemaValidator {
   }
 
   /** A property schema with its $refs followed (null for anything but a schema object). */
-  private Map<String, Object> resolveDeep(Object schema) {
+  Map<String, Object> resolveDeep(Object schema) {
     Map<String, Object> resolved = asObject(schema);
     while (resolved != null && resolved.get("$ref") != null) {
       resolved = resolve(resolved.get("$ref"));

@@ -1,5 +1,6 @@
 package io.github.klingjava.validation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,11 +36,34 @@ final class VendorOnlyProperties {
    */
   static void check(Map<String, Object> schema, Map<String, Object> value, String vendor,
       String path, Function<Object, Map<String, Object>> resolve, List<Violation> out) {
+    for (Map.Entry<String, String> e : refused(schema, vendor, resolve).entrySet()) {
+      String key = e.getKey();
+      if (value.containsKey(key)) {
+        String owner = e.getValue();
+        out.add(Violation.of(SchemaValidator.child(path, key), null, KEYWORD, "property " + key
+            + " is documented by " + owner + " only, not by " + vendor + "; send it to " + owner
+            + ", or use the name " + vendor + " documents"));
+      }
+    }
+  }
+
+  /**
+   * The properties of an object schema that {@code vendor} must not be sent (the compiled plan and
+   * the interpreter share this one reading of the keyword).
+   *
+   * @param schema the object schema
+   * @param vendor the normalised vendor id, or null
+   * @param resolve resolves a property schema ({@code $ref}s followed)
+   * @return property name to the vendor that documents it; empty without a known vendor
+   */
+  static Map<String, String> refused(Map<String, Object> schema, String vendor,
+      Function<Object, Map<String, Object>> resolve) {
     Object owners = schema.get(KEYWORD);
     if (vendor == null || !(owners instanceof Map) || !KNOWN_VENDORS.contains(vendor)) {
-      return;
+      return Map.of();
     }
     Object properties = schema.get("properties");
+    Map<String, String> refused = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : ((Map<?, ?>) owners).entrySet()) {
       String owner = String.valueOf(e.getKey()).toLowerCase(Locale.ROOT);
       if (owner.equals(vendor) || !(e.getValue() instanceof List)) {
@@ -49,14 +73,11 @@ final class VendorOnlyProperties {
         String key = String.valueOf(name);
         Object declared = properties instanceof Map ? ((Map<?, ?>) properties).get(key) : null;
         Map<String, Object> resolved = declared == null ? null : resolve.apply(declared);
-        if (!value.containsKey(key) || resolved != null && resolved.get("x-alias-of") != null) {
-          continue; // not sent, or renamed on the wire by the vendor profile
+        if (resolved == null || resolved.get("x-alias-of") == null) { // an alias is renamed on the wire
+          refused.put(key, String.valueOf(e.getKey()));
         }
-        String at = SchemaValidator.child(path, key);
-        out.add(Violation.of(at, null, KEYWORD, "property " + key + " is documented by "
-            + e.getKey() + " only, not by " + vendor + "; send it to " + e.getKey()
-            + ", or use the name " + vendor + " documents"));
       }
     }
+    return refused;
   }
 }

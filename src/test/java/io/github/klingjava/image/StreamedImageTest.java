@@ -84,7 +84,7 @@ class StreamedImageTest {
           .body("{\"code\":1302,\"message\":\"too fast\",\"request_id\":\"r-0\"}").build());
       server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
           .body(TASK).build());
-      try (KlingClient client = KlingClient.builder()
+      try (KlingClient client = KlingClient.builder().externalTaskIds(false)
           .vendor(VendorProfile.custom(server.url("/").toString()))
           .credentials(Credentials.apiKey("test-key-not-a-secret-0001"))
           .retryPolicy(RetryPolicy.create())
