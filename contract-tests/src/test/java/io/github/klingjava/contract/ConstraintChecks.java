@@ -35,11 +35,10 @@ final class ConstraintChecks {
     OperationSpec op = c.operation();
     Class<?> type = FamilyOps.requestType(op.family());
     Object model = Models.lenient(type, c.invalidBody());
-    // A property the model does not declare lands in its additional properties, which the client
-    // sends verbatim by design (RECONCILIATION R55): such a case is judged on the wire JSON.
+    // A property the model does not declare lands in its additional properties (at any depth), which the
+    // client sends verbatim by design (RECONCILIATION R55): such a case is judged on the wire JSON.
     boolean typed = JsonDiff.diff(c.invalidBody(), Models.write(model)).isEmpty()
-        && !(model instanceof io.github.klingjava.json.AdditionalProperties extra
-            && !extra.getAdditionalProperties().isEmpty());
+        && !carriesExtensions(model, 0);
     VendorProfile profile = profile(c.vendor(), prism.mock().baseUrl());
 
     List<Violation> client = typed ? clientRejects(where, profile, op, model)
@@ -141,5 +140,33 @@ final class ConstraintChecks {
     static Answer of(WireLog.Exchange exchange, KlingApiException e) {
       return new Answer(exchange.status(), exchange.parsedViolations(), e == null ? null : e.businessCode());
     }
+  }
+
+  /** Whether the model, or a model nested in it (a field or a list item), holds additional properties. */
+  private static boolean carriesExtensions(Object value, int depth) {
+    if (depth > 32 || value == null) {
+      return false;
+    }
+    if (value instanceof java.util.List<?> list) {
+      return list.stream().anyMatch(item -> carriesExtensions(item, depth + 1));
+    }
+    if (!(value instanceof io.github.klingjava.json.AdditionalProperties model)) {
+      return false;
+    }
+    if (!model.getAdditionalProperties().isEmpty()) {
+      return true;
+    }
+    for (java.lang.reflect.Field f : value.getClass().getDeclaredFields()) {
+      if (f.isAnnotationPresent(com.squareup.moshi.Json.class) && f.trySetAccessible()) {
+        try {
+          if (carriesExtensions(f.get(value), depth + 1)) {
+            return true;
+          }
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return false;
   }
 }
