@@ -3,7 +3,7 @@ package io.github.klingjava.client;
 import io.github.klingjava.validation.KlingValidationException;
 import io.github.klingjava.validation.RequestValidator;
 import io.github.klingjava.validation.Violation;
-import io.github.klingjava.vendor.TaskFamily;
+import io.github.klingjava.family.SpecFamily;
 import io.github.klingjava.vendor.VendorProfile;
 import java.util.List;
 
@@ -26,13 +26,17 @@ final class RequestGate {
     return new RequestGate(null, vendor);
   }
 
-  void check(TaskFamily family, Object request) {
+  void check(SpecFamily family, Object request) {
+    check(family.requestSchema(), request);
+  }
+
+  void check(String requestSchema, Object request) {
     if (request == null) {
-      throw new KlingValidationException(family.requestSchema(), List.of(
+      throw new KlingValidationException(requestSchema, List.of(
           Violation.of("$", null, "required", "the request must not be null")));
     }
     if (validator != null) {
-      validator.validate(family.requestSchema(), request, vendor.id());
+      validator.validate(requestSchema, request, vendor.id());
     }
   }
 }
