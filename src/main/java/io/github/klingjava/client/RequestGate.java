@@ -1,14 +1,18 @@
 package io.github.klingjava.client;
 
+import io.github.klingjava.json.KlingMoshi;
+import io.github.klingjava.validation.CapabilityMatrix;
 import io.github.klingjava.validation.KlingValidationException;
 import io.github.klingjava.validation.RequestValidator;
 import io.github.klingjava.validation.Violation;
 import io.github.klingjava.family.SpecFamily;
 import io.github.klingjava.vendor.VendorProfile;
 import java.util.List;
+import java.util.Map;
 
 /** Checks a submit body against the spec (and the vendor's documented limits) before anything is sent. */
 final class RequestGate {
+  private static final com.squareup.moshi.Moshi TREES = KlingMoshi.create();
   private final RequestValidator validator;
   private final VendorProfile vendor;
 
@@ -26,8 +30,16 @@ final class RequestGate {
     return new RequestGate(null, vendor);
   }
 
+  @SuppressWarnings("unchecked")
   void check(SpecFamily family, Object request) {
     check(family.requestSchema(), request);
+    if (validator != null) {
+      // video-facade (#10): the spec's model capability matrix, after the schema rules
+      Object tree = TREES.adapter(Object.class).toJsonValue(request);
+      if (tree instanceof Map<?, ?> body) {
+        CapabilityMatrix.embedded().validate(family.route(), family.requestSchema(), (Map<String, Object>) body);
+      }
+    }
   }
 
   void check(String requestSchema, Object request) {
