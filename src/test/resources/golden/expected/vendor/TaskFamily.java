@@ -20,7 +20,8 @@ import retrofit2.Retrofit;
   IDENTIFY_FACE("identify-face", "identifyFace", "sync",
       "v1/videos/identify-face", "IdentifyFaceRequest", io.github.klingjava.golden.model.IdentifyFaceRequest.class,
       List.of(
-          new SpecOperation("call", "identifyFace", "POST", "v1/videos/identify-face", "IdentifyFaceRequest")),
+          new SpecOperation("call", "identifyFace", "POST", "v1/videos/identify-face", "IdentifyFaceRequest",
+              io.github.klingjava.golden.model.IdentifyFaceRequest.class, io.github.klingjava.golden.model.IdentifyFaceResponse.class)),
       retrofit -> {
         io.github.klingjava.golden.api.IdentifyFaceApi api = retrofit.create(io.github.klingjava.golden.api.IdentifyFaceApi.class);
         Map<String, Function<CallArgs, Call<?>>> calls = new LinkedHashMap<>();
@@ -31,9 +32,12 @@ import retrofit2.Retrofit;
   TEXT_TO_VIDEO("text-to-video", "textToVideo", "task",
       "v1/videos/text2video", "TextToVideoRequest", io.github.klingjava.golden.model.TextToVideoRequest.class,
       List.of(
-          new SpecOperation("submit", "createTextToVideoTask", "POST", "v1/videos/text2video", "TextToVideoRequest"),
-          new SpecOperation("get", "getTextToVideoTask", "GET", "v1/videos/text2video/{id}", ""),
-          new SpecOperation("list", "listTextToVideoTasks", "GET", "v1/videos/text2video", "")),
+          new SpecOperation("submit", "createTextToVideoTask", "POST", "v1/videos/text2video", "TextToVideoRequest",
+              io.github.klingjava.golden.model.TextToVideoRequest.class, io.github.klingjava.golden.model.TaskResponse.class),
+          new SpecOperation("get", "getTextToVideoTask", "GET", "v1/videos/text2video/{id}", "",
+              Void.class, io.github.klingjava.golden.model.TaskResponse.class),
+          new SpecOperation("list", "listTextToVideoTasks", "GET", "v1/videos/text2video", "",
+              Void.class, io.github.klingjava.golden.model.TaskListResponse.class)),
       retrofit -> {
         io.github.klingjava.golden.api.TextToVideoApi api = retrofit.create(io.github.klingjava.golden.api.TextToVideoApi.class);
         Map<String, Function<CallArgs, Call<?>>> calls = new LinkedHashMap<>();

@@ -102,11 +102,14 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
     return family(named(name));
   }
 
-  /** The synchronous calls of a sync family ({@code x-kling-family.kind: sync}). */
+  /**
+   * The synchronous calls ({@code x-kling-operation: call}) of a family: every operation of a sync family
+   * ({@code x-kling-family.kind: sync}), or the session steps of a task family that has some.
+   */
   @Override
   public SyncFamilyService syncFamily(SpecFamily family) {
-    if (family.kind() != FamilyKind.SYNC) {
-      throw new IllegalArgumentException("syncFamily: " + family.tag() + " is a task family; use family(...)");
+    if (family.operation("call").isEmpty()) {
+      throw new IllegalArgumentException("syncFamily: " + family.tag() + " has no call operation; use family(...)");
     }
     return syncs.computeIfAbsent(family, f -> new SyncFamilyService(f, f.bind(retrofit), gate, executor));
   }

@@ -58,6 +58,29 @@ public final class SyncFamilyService {
     return executor.execute(call, answer, businessCode);
   }
 
+  /**
+   * Sends one synchronous operation with the request and answer models the spec names for it, for code
+   * driven by data (the answer's {@code code} is read with the model's {@code getCode()}).
+   *
+   * @param operationId the spec's operationId of a {@code call} operation of this family
+   * @param request the body, an instance of the operation's {@link SpecOperation#requestType()}
+   * @return the parsed answer with its raw view
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public KlingResponse<?> call(String operationId, Object request) {
+    Class answer = operation(operationId).responseType();
+    return call(operationId, request, answer, SyncFamilyService::businessCode);
+  }
+
+  private static Integer businessCode(Object answer) {
+    try {
+      Object code = answer.getClass().getMethod("getCode").invoke(answer);
+      return code instanceof Integer value ? value : null;
+    } catch (ReflectiveOperationException e) {
+      return null; // an answer without Kling's envelope has no business code to check
+    }
+  }
+
   private SpecOperation operation(String operationId) {
     for (SpecOperation operation : family.operations()) {
       if (operation.operationId().equals(operationId) && operation.role().equals("call")) {

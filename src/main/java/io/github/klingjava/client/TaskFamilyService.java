@@ -138,7 +138,7 @@ public final class TaskFamilyService<R> {
       requireId("externalTaskId", externalTaskId);
       // Kling documents external_task_id as a choice for the same path slot unless the spec names an
       // operation of its own (x-kling-operation: getByExternalId).
-      String role = family.operation("getByExternalId") != null ? "getByExternalId" : "get";
+      String role = family.operation("getByExternalId").isPresent() ? "getByExternalId" : "get";
       return executor.execute(call(role, CallArgs.ofPath(externalTaskId), TaskResponse.class), TaskResponse.class, TaskResponse::getCode);
     }
 
@@ -156,11 +156,8 @@ public final class TaskFamilyService<R> {
 
   @SuppressWarnings("unchecked")
   private <T> Call<T> call(String role, CallArgs args, Class<T> answer) {
-    SpecOperation operation = family.operation(role);
-    if (operation == null) {
-      throw new UnsupportedOperationException(family.tag() + ": the spec declares no operation with"
-          + " x-kling-operation " + role + " for this family");
-    }
+    SpecOperation operation = family.operation(role).orElseThrow(() -> new UnsupportedOperationException(
+        family.tag() + ": the spec declares no operation with x-kling-operation " + role + " for this family"));
     return (Call<T>) calls.get(operation.operationId()).apply(args);
   }
 

@@ -2,6 +2,7 @@ package io.github.klingjava.family;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import retrofit2.Call;
 import retrofit2.Retrofit;
@@ -43,13 +44,8 @@ public interface SpecFamily {
   /** The generated Retrofit calls of the family, by operationId. */
   Map<String, Function<CallArgs, Call<?>>> bind(Retrofit retrofit);
 
-  /** The operation with this role, or null when the family has none. */
-  default SpecOperation operation(String role) {
-    for (SpecOperation operation : operations()) {
-      if (operation.role().equals(role)) {
-        return operation;
-      }
-    }
-    return null;
+  /** The first operation with this role ({@code submit}, {@code get}, ...), empty when the family has none. */
+  default Optional<SpecOperation> operation(String role) {
+    return operations().stream().filter(operation -> operation.role().equals(role)).findFirst();
   }
 }

@@ -13,14 +13,29 @@ public final class SpecOperation {
   private final String method;
   private final String path;
   private final String requestSchema;
+  private final Class<?> requestType;
+  private final Class<?> responseType;
 
-  /** Used by the generated family list; the arguments come from the spec. */
-  public SpecOperation(String role, String operationId, String method, String path, String requestSchema) {
+  /** Used by the generated family list; the arguments come from the spec ({@code Void} for no body). */
+  public SpecOperation(String role, String operationId, String method, String path, String requestSchema,
+      Class<?> requestType, Class<?> responseType) {
     this.role = Objects.requireNonNull(role, "role");
     this.operationId = Objects.requireNonNull(operationId, "operationId");
     this.method = Objects.requireNonNull(method, "method");
     this.path = Objects.requireNonNull(path, "path");
     this.requestSchema = Objects.requireNonNull(requestSchema, "requestSchema");
+    this.requestType = Objects.requireNonNull(requestType, "requestType");
+    this.responseType = Objects.requireNonNull(responseType, "responseType");
+  }
+
+  /** The generated model of the request body, {@code Void.class} when there is none. */
+  public Class<?> requestType() {
+    return requestType;
+  }
+
+  /** The generated model of the 200 answer, {@code Void.class} when there is none. */
+  public Class<?> responseType() {
+    return responseType;
   }
 
   /** {@code submit}, {@code get}, {@code getByExternalId}, {@code list} or {@code call}. */

@@ -147,20 +147,27 @@ class KlingClientTest {
   }
 
   /**
-   * Through the spec-driven facade: the family is the one whose route the example's path is (TaskFamily,
+   * Through the spec-driven facade: the family is the one holding the example's operation (TaskFamily,
    * generated from the spec's x-kling-family tags), the call is the operation's x-kling-operation role, so a
    * family added to the spec is replayed here with no edit.
    */
   @SuppressWarnings("unchecked")
   private static Object call(KlingClient client, OperationExample example) throws Exception {
-    io.github.klingjava.vendor.TaskFamily family =
-        io.github.klingjava.vendor.TaskFamily.ofPath(example.path().substring(1));
-    assertNotNull(family, "no family in the spec for " + example.path());
+    io.github.klingjava.family.SpecOperation operation = java.util.Arrays
+        .stream(io.github.klingjava.vendor.TaskFamily.values())
+        .flatMap(f -> f.operations().stream()).filter(o -> o.operationId().equals(example.operationId()))
+        .findFirst().orElseThrow(() -> new AssertionError("no family in the spec has " + example.operationId()));
+    io.github.klingjava.vendor.TaskFamily family = java.util.Arrays
+        .stream(io.github.klingjava.vendor.TaskFamily.values())
+        .filter(f -> f.operations().contains(operation)).findFirst().orElseThrow();
+    String role = operation.role();
+    if (role.equals("call")) {
+      return client.syncFamily(family).call(operation.operationId(),
+          parse(client, example.request().toString(), operation.requestType())).body();
+    }
     TaskFamilyService<Object> service = (TaskFamilyService<Object>) client.family(family);
-    String role = family.operations().stream().filter(o -> o.operationId().equals(example.operationId()))
-        .findFirst().orElseThrow().role();
     return switch (role) {
-      case "submit" -> service.submit(parse(client, example.request().toString(), family.requestType()));
+      case "submit" -> service.submit(parse(client, example.request().toString(), operation.requestType()));
       case "get", "getByExternalId" -> service.get(TASK_ID);
       case "list" -> service.list(1, 30);
       default -> throw new AssertionError("no replay for x-kling-operation " + role);

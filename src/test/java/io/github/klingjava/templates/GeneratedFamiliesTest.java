@@ -83,6 +83,20 @@ final class GeneratedFamiliesTest {
     assertEquals(TaskFamily.TEXT_TO_VIDEO, TaskFamily.named("text-to-video"));
     assertEquals(TaskFamily.TEXT_TO_VIDEO, TaskFamily.ofPath("v1/videos/text2video/t-1"));
     assertEquals(java.util.List.of(TaskFamily.TEXT_TO_VIDEO), TaskFamily.tasks());
+    assertEquals(IdentifyFaceResponse.class, TaskFamily.IDENTIFY_FACE.operation("call").orElseThrow().responseType());
+    assertEquals(Void.class, TaskFamily.TEXT_TO_VIDEO.operation("get").orElseThrow().requestType());
+  }
+
+  @Test
+  void aSyncCallDrivenByDataUsesTheSpecModels() throws Exception {
+    try (KlingClient client = client()) {
+      answer("{\"code\":0,\"data\":{\"session_id\":\"s-3\"}}");
+      Object faces = client.syncFamily(TaskFamily.IDENTIFY_FACE).call("identifyFace", new IdentifyFaceRequest()).body();
+      assertEquals("s-3", ((IdentifyFaceResponse) faces).getData().getSessionId());
+      answer("{\"code\":1201,\"message\":\"bad video\",\"data\":{}}");
+      assertThrows(io.github.klingjava.error.KlingApiException.class,
+          () -> client.syncFamily(TaskFamily.IDENTIFY_FACE).call("identifyFace", new IdentifyFaceRequest()));
+    }
   }
 
   @Test
