@@ -67,7 +67,8 @@ final class ResultShapesTest {
         + url("/vw.mp4") + "\"}],\"audios\":[{\"id\":\"a1\",\"mp3_url\":\"" + url("/a.mp3") + "\",\"wav_url\":\""
         + url("/a.wav") + "\"}]}");
 
-    ResultDownloader.builder(new OkHttpClient()).build().download(task, out);
+    ResultDownloader.builder(new OkHttpClient())
+        .addressPolicy(AddressPolicy.publicOnly().allowRange("127.0.0.1/32")).build().download(task, out);
 
     try (Stream<Path> saved = Files.list(out)) {
       assertEquals(List.of("t-1-audio-a1-mp3.mp3", "t-1-audio-a1-wav.wav", "t-1-v1-watermark.mp4", "t-1-v1.mp4"),
