@@ -1,61 +1,87 @@
 package io.github.klingjava.client;
 
-import io.github.klingjava.generated.model.ImageExpansionRequest;
-import io.github.klingjava.generated.model.ImageGenerationRequest;
-import io.github.klingjava.generated.model.ImageToVideoRequest;
-import io.github.klingjava.generated.model.MultiImageRequest;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 
-/** Reads and writes the {@code external_task_id} (and reads the {@code callback_url}) of the request models. */
+/**
+ * Reads and writes the {@code external_task_id} (and reads the {@code callback_url}) of any request
+ * model the generator made from the spec. The accessors are found by name once per model class, so a
+ * family added to the spec needs no line here; a model without the field answers null (and
+ * {@link #set} false).
+ */
 final class ExternalIds {
+
+  private static final ClassValue<Accessors> ACCESSORS = new ClassValue<>() {
+    @Override
+    protected Accessors computeValue(Class<?> type) {
+      return new Accessors(getter(type, "getExternalTaskId"), setter(type, "setExternalTaskId"),
+          getter(type, "getCallbackUrl"));
+    }
+  };
 
   private ExternalIds() {
   }
 
   static String get(Object request) {
-    if (request instanceof ImageGenerationRequest) {
-      return ((ImageGenerationRequest) request).getExternalTaskId();
-    }
-    if (request instanceof MultiImageRequest) {
-      return ((MultiImageRequest) request).getExternalTaskId();
-    }
-    if (request instanceof ImageExpansionRequest) {
-      return ((ImageExpansionRequest) request).getExternalTaskId();
-    }
-    if (request instanceof ImageToVideoRequest) {
-      return ((ImageToVideoRequest) request).getExternalTaskId();
-    }
-    return null;
+    return request == null ? null : read(ACCESSORS.get(request.getClass()).externalId, request);
   }
 
   static String callbackUrl(Object request) {
-    if (request instanceof ImageGenerationRequest) {
-      return ((ImageGenerationRequest) request).getCallbackUrl();
-    }
-    if (request instanceof MultiImageRequest) {
-      return ((MultiImageRequest) request).getCallbackUrl();
-    }
-    if (request instanceof ImageExpansionRequest) {
-      return ((ImageExpansionRequest) request).getCallbackUrl();
-    }
-    if (request instanceof ImageToVideoRequest) {
-      return ((ImageToVideoRequest) request).getCallbackUrl();
-    }
-    return null;
+    return request == null ? null : read(ACCESSORS.get(request.getClass()).callbackUrl, request);
   }
 
   /** @return false for a model without the field */
   static boolean set(Object request, String id) {
-    if (request instanceof ImageGenerationRequest) {
-      ((ImageGenerationRequest) request).setExternalTaskId(id);
-    } else if (request instanceof MultiImageRequest) {
-      ((MultiImageRequest) request).setExternalTaskId(id);
-    } else if (request instanceof ImageExpansionRequest) {
-      ((ImageExpansionRequest) request).setExternalTaskId(id);
-    } else if (request instanceof ImageToVideoRequest) {
-      ((ImageToVideoRequest) request).setExternalTaskId(id);
-    } else {
+    MethodHandle setter = request == null ? null : ACCESSORS.get(request.getClass()).setExternalId;
+    if (setter == null) {
       return false;
     }
-    return true;
+    try {
+      setter.invoke(request, id);
+      return true;
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot set external_task_id on " + request.getClass(), e);
+    }
+  }
+
+  private static String read(MethodHandle getter, Object request) {
+    if (getter == null) {
+      return null;
+    }
+    try {
+      return (String) getter.invoke(request);
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot read " + request.getClass(), e);
+    }
+  }
+
+  private static MethodHandle getter(Class<?> type, String name) {
+    try {
+      return MethodHandles.publicLookup().findVirtual(type, name, MethodType.methodType(String.class));
+    } catch (ReflectiveOperationException e) {
+      return null; // the model has no such field
+    }
+  }
+
+  private static MethodHandle setter(Class<?> type, String name) {
+    try {
+      return MethodHandles.publicLookup().findVirtual(type, name,
+          MethodType.methodType(void.class, String.class));
+    } catch (ReflectiveOperationException e) {
+      return null;
+    }
+  }
+
+  private static final class Accessors {
+    final MethodHandle externalId;
+    final MethodHandle setExternalId;
+    final MethodHandle callbackUrl;
+
+    Accessors(MethodHandle externalId, MethodHandle setExternalId, MethodHandle callbackUrl) {
+      this.externalId = externalId;
+      this.setExternalId = setExternalId;
+      this.callbackUrl = callbackUrl;
+    }
   }
 }

@@ -4,16 +4,17 @@ import com.squareup.moshi.Moshi;
 import io.github.klingjava.auth.Credentials;
 import io.github.klingjava.callback.CallbackReceiver;
 import io.github.klingjava.download.ResultDownloader;
-import io.github.klingjava.generated.model.ImageExpansionRequest;
-import io.github.klingjava.generated.model.ImageGenerationRequest;
-import io.github.klingjava.generated.model.ImageToVideoRequest;
-import io.github.klingjava.generated.model.MultiImageRequest;
+import io.github.klingjava.family.FamilyKind;
+import io.github.klingjava.family.SpecFamily;
+import io.github.klingjava.generated.FamilyAccessors;
 import io.github.klingjava.json.KlingMoshi;
 import io.github.klingjava.task.TaskPoller;
 import io.github.klingjava.task.TaskWaiter;
 import io.github.klingjava.validation.RequestValidator;
 import io.github.klingjava.vendor.TaskFamily;
 import io.github.klingjava.vendor.VendorProfile;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
@@ -39,20 +40,27 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * within {@code T}; {@code waitFor} within its {@code WaitOptions.timeout()} + 250 ms; a download within {@code T}
  * per redirect hop (at most 5). The README's "Reliability" section has the same table.
  *
+ * <p>Each family of the spec (a tag with {@code x-kling-family}) has a typed accessor generated into
+ * {@link FamilyAccessors} ({@code imageGeneration()}, {@code imageToVideo()}, ...), and
+ * {@link #family(SpecFamily)} / {@link #family(String)} serve code driven by data.
+ *
  * <p>Requests are validated against the spec before they are sent; answers are parsed with the spec's models;
  * errors arrive as subclasses of {@link io.github.klingjava.error.KlingApiException} (see the README's table).
  */
-public final class KlingClient implements AutoCloseable {
+public final class KlingClient extends FamilyAccessors implements AutoCloseable {
   private final VendorProfile vendor;
   private final Moshi moshi;
   private final OkHttpClient downloadHttp;
   private final io.github.klingjava.download.AddressPolicy downloadPolicy;
   private final boolean ownsHttp;
   private final TaskWaiter sharedWaiter;
-  private final TaskFamilyService<ImageGenerationRequest> imageGeneration;
-  private final TaskFamilyService<MultiImageRequest> multiImage;
-  private final TaskFamilyService<ImageExpansionRequest> imageExpansion;
-  private final TaskFamilyService<ImageToVideoRequest> imageToVideo;
+  private final Retrofit retrofit;
+  private final RequestGate gate;
+  private final boolean externalTaskIds;
+  private final CallExecutor executor;
+  private final CallExecutor pollExecutor;
+  private final Map<SpecFamily, TaskFamilyService<?>> tasks = new ConcurrentHashMap<>();
+  private final Map<SpecFamily, SyncFamilyService> syncs = new ConcurrentHashMap<>();
 
   KlingClient(KlingClientBuilder.Parts parts) {
     this.vendor = parts.vendor();
@@ -61,25 +69,17 @@ public final class KlingClient implements AutoCloseable {
     this.downloadPolicy = parts.downloadPolicy();
     this.ownsHttp = parts.ownsHttp();
     this.sharedWaiter = parts.waiter().build();
-    Retrofit retrofit = new Retrofit.Builder()
+    this.retrofit = new Retrofit.Builder()
         .baseUrl(vendor.baseUrl())
         .client(parts.apiHttp())
         .addConverterFactory(new CheckedBodyConverter(moshi,
             parts.validate() ? RequestValidator.create() : null, vendor.id()))
         .addConverterFactory(MoshiConverterFactory.create(moshi))
         .build();
-    CallExecutor executor = new CallExecutor(parts.apiHttp(), moshi, parts.errorHandler());
-    CallExecutor pollExecutor = new CallExecutor(parts.pollHttp(), moshi, parts.errorHandler());
-    boolean ids = parts.externalTaskIds();
-    RequestGate gate = RequestGate.create();
-    this.imageGeneration = new TaskFamilyService<>(TaskFamily.IMAGE_GENERATION,
-        FamilyCalls.imageGeneration(retrofit), gate, executor, pollExecutor, sharedWaiter, ids);
-    this.multiImage = new TaskFamilyService<>(TaskFamily.MULTI_IMAGE,
-        FamilyCalls.multiImage(retrofit), gate, executor, pollExecutor, sharedWaiter, ids);
-    this.imageExpansion = new TaskFamilyService<>(TaskFamily.IMAGE_EXPANSION,
-        FamilyCalls.imageExpansion(retrofit), gate, executor, pollExecutor, sharedWaiter, ids);
-    this.imageToVideo = new TaskFamilyService<>(TaskFamily.IMAGE_TO_VIDEO,
-        FamilyCalls.imageToVideo(retrofit), gate, executor, pollExecutor, sharedWaiter, ids);
+    this.executor = new CallExecutor(parts.apiHttp(), moshi, parts.errorHandler());
+    this.pollExecutor = new CallExecutor(parts.pollHttp(), moshi, parts.errorHandler());
+    this.gate = RequestGate.create(parts.validate());
+    this.externalTaskIds = parts.externalTaskIds();
   }
 
   /** Starts a client configuration; {@code vendor} and {@code credentials} are required. */
@@ -87,49 +87,53 @@ public final class KlingClient implements AutoCloseable {
     return new KlingClientBuilder();
   }
 
-  /** Text-to-image, image-to-image and CometAPI's multi-subject variant ({@code /v1/images/generations}). */
-  public TaskFamilyService<ImageGenerationRequest> imageGeneration() {
-    return imageGeneration;
-  }
-
-  /** Multi-image-to-image ({@code /v1/images/multi-image2image}). */
-  public TaskFamilyService<MultiImageRequest> multiImage() {
-    return multiImage;
-  }
-
-  /** Image expansion / outpainting ({@code /v1/images/editing/expand}). */
-  public TaskFamilyService<ImageExpansionRequest> imageExpansion() {
-    return imageExpansion;
-  }
-
-  /** Image-to-video ({@code /v1/videos/image2video}). */
-  public TaskFamilyService<ImageToVideoRequest> imageToVideo() {
-    return imageToVideo;
-  }
-
   /**
-   * The service of one family, for code that walks {@link TaskFamily#values()} (the {@code kling} CLI
-   * builds its family commands this way, so a family added to the spec needs no CLI change).
+   * The task service of a family: the generated {@link TaskFamily} constants, or any other
+   * {@link SpecFamily}. For code that walks {@link TaskFamily#tasks()} (the {@code kling} CLI builds its
+   * family commands this way, so a family added to the spec needs no CLI change).
    *
    * <pre>{@code
-   * for (TaskFamily family : TaskFamily.values()) {
+   * for (TaskFamily family : TaskFamily.tasks()) {
    *   TaskListResponse page = client.family(family).list(1, 10);
    * }
    * }</pre>
    */
-  public TaskFamilyService<?> family(TaskFamily family) {
-    switch (family) {
-      case IMAGE_GENERATION:
-        return imageGeneration;
-      case MULTI_IMAGE:
-        return multiImage;
-      case IMAGE_EXPANSION:
-        return imageExpansion;
-      case IMAGE_TO_VIDEO:
-        return imageToVideo;
-      default:
-        throw new IllegalArgumentException("family: no service for " + family);
+  @Override
+  public TaskFamilyService<?> family(SpecFamily family) {
+    if (family.kind() != FamilyKind.TASK) {
+      throw new IllegalArgumentException("family: " + family.tag() + " is synchronous; use syncFamily(...)");
     }
+    return tasks.computeIfAbsent(family, f -> new TaskFamilyService<>(f, f.bind(retrofit), gate, executor,
+        pollExecutor, sharedWaiter, externalTaskIds));
+  }
+
+  /**
+   * The task service of the family with this tag ({@code image-to-video}) or accessor name
+   * ({@code imageToVideo}), for code driven by names, e.g. a configuration file.
+   */
+  public TaskFamilyService<?> family(String name) {
+    return family(named(name));
+  }
+
+  /**
+   * The synchronous calls ({@code x-kling-operation: call}) of a family: every operation of a sync family
+   * ({@code x-kling-family.kind: sync}), or the session steps of a task family that has some.
+   */
+  @Override
+  public SyncFamilyService syncFamily(SpecFamily family) {
+    if (family.operation("call").isEmpty()) {
+      throw new IllegalArgumentException("syncFamily: " + family.tag() + " has no call operation; use family(...)");
+    }
+    return syncs.computeIfAbsent(family, f -> new SyncFamilyService(f, f.bind(retrofit), gate, executor));
+  }
+
+  private static TaskFamily named(String name) {
+    TaskFamily family = TaskFamily.named(name);
+    if (family == null) {
+      throw new IllegalArgumentException("family: no family named \"" + name + "\" in the spec; known: "
+          + java.util.Arrays.stream(TaskFamily.values()).map(TaskFamily::tag).toList());
+    }
+    return family;
   }
 
   /** The vendor this client talks to. */

@@ -1,6 +1,9 @@
 package io.github.klingjava.client;
 
 import io.github.klingjava.error.SecretMask;
+import io.github.klingjava.family.CallArgs;
+import io.github.klingjava.family.SpecFamily;
+import io.github.klingjava.family.SpecOperation;
 import io.github.klingjava.generated.model.Task;
 import io.github.klingjava.generated.model.TaskListResponse;
 import io.github.klingjava.generated.model.TaskResponse;
@@ -11,15 +14,18 @@ import io.github.klingjava.task.TaskWaiter;
 import io.github.klingjava.task.WaitOptions;
 import io.github.klingjava.validation.KlingValidationException;
 import io.github.klingjava.validation.Violation;
-import io.github.klingjava.vendor.TaskFamily;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import retrofit2.Call;
 
 /**
- * The task lifecycle of one family (image generation, multi-image, expansion, image-to-video): submit, query
- * by {@code task_id} or by your {@code external_task_id}, list, and wait for the outcome.
+ * The task lifecycle of one family of the spec: submit, query by {@code task_id} or by your
+ * {@code external_task_id}, list, and wait for the outcome. Its routes are the family's operations in the
+ * spec ({@code x-kling-operation} submit, get, getByExternalId, list); the typed accessors
+ * ({@code client.imageToVideo()}) and {@code client.family(...)} are generated from the spec's family tags.
  *
  * <pre>{@code
  * TaskResponse submitted = client.imageToVideo().submit(new ImageToVideoRequest().image(url));
@@ -37,17 +43,21 @@ public final class TaskFamilyService<R> {
   static final int MAX_ID_LENGTH = 256;
   /** Task-creating POSTs per submit: the first, and re-sends after Kling said the task does not exist. */
   static final int MAX_SUBMITS = 3;
+  // Kling's documented list parameters (the spec's PageNum and PageSize), the same for every family.
+  private static final String PAGE_NUM = "pageNum";
+  private static final String PAGE_SIZE = "pageSize";
 
-  private final TaskFamily family;
-  private final FamilyCalls<R> calls;
+  private final SpecFamily family;
+  private final Map<String, Function<CallArgs, Call<?>>> calls;
   private final RequestGate gate;
   private final CallExecutor executor;
   private final TaskWaiter waiter;
   private final boolean generateExternalIds;
   private final Raw raw = new Raw();
 
-  TaskFamilyService(TaskFamily family, FamilyCalls<R> calls, RequestGate gate, CallExecutor executor,
-      CallExecutor pollExecutor, TaskWaiter sharedWaiter, boolean generateExternalIds) {
+  TaskFamilyService(SpecFamily family, Map<String, Function<CallArgs, Call<?>>> calls, RequestGate gate,
+      CallExecutor executor, CallExecutor pollExecutor, TaskWaiter sharedWaiter,
+      boolean generateExternalIds) {
     this.family = family;
     this.generateExternalIds = generateExternalIds;
     this.calls = calls;
@@ -56,20 +66,20 @@ public final class TaskFamilyService<R> {
     this.waiter = sharedWaiter.withPoller(new TaskPoller() {
       @Override
       public TaskResponse poll(String taskId) {
-        return pollExecutor.execute(calls.get(taskId), TaskResponse.class, TaskResponse::getCode).body();
+        return pollExecutor.execute(getCall(taskId), TaskResponse.class, TaskResponse::getCode).body();
       }
 
       @Override
       public TaskResponse poll(String taskId, java.time.Duration timeLimit) {
         // Bounded by the wait's time left, so a slow poll cannot hold waitFor past its deadline.
-        return pollExecutor.execute(calls.get(taskId), TaskResponse.class, TaskResponse::getCode, timeLimit)
+        return pollExecutor.execute(getCall(taskId), TaskResponse.class, TaskResponse::getCode, timeLimit)
             .body();
       }
     });
   }
 
   /** Which family this service serves. */
-  public TaskFamily family() {
+  public SpecFamily family() {
     return family;
   }
 
@@ -108,14 +118,14 @@ public final class TaskFamilyService<R> {
   /** Builds the POST with the id in its body, leaving the caller's request object unchanged. */
   private Call<TaskResponse> prepare(R request, String given, String id) {
     if (given != null || id == null) {
-      Call<TaskResponse> call = calls.submit(request);
+      Call<TaskResponse> call = submitCall(request);
       call.request();
       return call;
     }
     synchronized (request) {
       ExternalIds.set(request, id);
       try {
-        Call<TaskResponse> call = calls.submit(request);
+        Call<TaskResponse> call = submitCall(request);
         call.request(); // Retrofit writes the body now and keeps it
         return call;
       } finally {
@@ -183,26 +193,45 @@ public final class TaskFamilyService<R> {
     public KlingResponse<TaskResponse> submit(R request) {
       gate.check(family, request);
       SecretMask.global().addUrlSecrets(ExternalIds.callbackUrl(request));
-      return executor.execute(calls.submit(request), TaskResponse.class, TaskResponse::getCode);
+      return executor.execute(submitCall(request), TaskResponse.class, TaskResponse::getCode);
     }
 
     /** Like {@link TaskFamilyService#get}, with the raw response. */
     public KlingResponse<TaskResponse> get(String taskId) {
       requireId("taskId", taskId);
-      return executor.execute(calls.get(taskId), TaskResponse.class, TaskResponse::getCode);
+      return executor.execute(getCall(taskId), TaskResponse.class, TaskResponse::getCode);
     }
 
     /** Like {@link TaskFamilyService#getByExternalId}, with the raw response. */
     public KlingResponse<TaskResponse> getByExternalId(String externalTaskId) {
       requireId("externalTaskId", externalTaskId);
-      return executor.execute(calls.get(externalTaskId), TaskResponse.class, TaskResponse::getCode);
+      // Kling documents external_task_id as a choice for the same path slot unless the spec names an
+      // operation of its own (x-kling-operation: getByExternalId).
+      String role = family.operation("getByExternalId").isPresent() ? "getByExternalId" : "get";
+      return executor.execute(call(role, CallArgs.ofPath(externalTaskId), TaskResponse.class), TaskResponse.class, TaskResponse::getCode);
     }
 
     /** Like {@link TaskFamilyService#list}, with the raw response. */
     public KlingResponse<TaskListResponse> list(int pageNum, int pageSize) {
       requirePage(pageNum, pageSize);
-      return executor.execute(calls.list(pageNum, pageSize), TaskListResponse.class, TaskListResponse::getCode);
+      CallArgs args = CallArgs.ofQuery(Map.of(PAGE_NUM, pageNum, PAGE_SIZE, pageSize));
+      return executor.execute(call("list", args, TaskListResponse.class), TaskListResponse.class, TaskListResponse::getCode);
     }
+  }
+
+  private Call<TaskResponse> submitCall(R request) {
+    return call("submit", CallArgs.ofBody(request), TaskResponse.class);
+  }
+
+  private Call<TaskResponse> getCall(String taskId) {
+    return call("get", CallArgs.ofPath(taskId), TaskResponse.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Call<T> call(String role, CallArgs args, Class<T> answer) {
+    SpecOperation operation = family.operation(role).orElseThrow(() -> new UnsupportedOperationException(
+        family.tag() + ": the spec declares no operation with x-kling-operation " + role + " for this family"));
+    return (Call<T>) calls.get(operation.operationId()).apply(args);
   }
 
   private static void requireId(String name, String id) {

@@ -21,6 +21,14 @@ final class ContentTypes {
       Map.entry("video/webm", "webm"),
       Map.entry("video/x-matroska", "mkv"),
       Map.entry("video/mpeg", "mpeg"),
+      // video-facade (#10): audio results (TTS, text-to-audio, video-to-audio)
+      Map.entry("audio/mpeg", "mp3"),
+      Map.entry("audio/mp3", "mp3"),
+      Map.entry("audio/wav", "wav"),
+      Map.entry("audio/x-wav", "wav"),
+      Map.entry("audio/wave", "wav"),
+      Map.entry("audio/mp4", "m4a"),
+      Map.entry("audio/aac", "aac"),
       Map.entry("application/octet-stream", "bin"));
 
   private ContentTypes() {

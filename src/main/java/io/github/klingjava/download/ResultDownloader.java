@@ -1,9 +1,6 @@
 package io.github.klingjava.download;
 
-import io.github.klingjava.generated.model.ResultImage;
-import io.github.klingjava.generated.model.ResultVideo;
 import io.github.klingjava.generated.model.Task;
-import io.github.klingjava.generated.model.TaskResult;
 import io.github.klingjava.task.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +13,8 @@ import java.util.Set;
 import okhttp3.OkHttpClient;
 
 /**
- * Saves the images and videos of a succeeded task before their URLs expire (Kling clears generated
- * files after 30 days).
+ * Saves the images, videos and audios (with their watermarked copies) of a succeeded task before their
+ * URLs expire (Kling clears generated files after 30 days).
  *
  * <pre>{@code
  * ResultDownloader downloader = ResultDownloader.builder(new OkHttpClient()).build();
@@ -46,12 +43,19 @@ public final class ResultDownloader {
   private final FileFetcher fetcher;
   private final List<String> imageTypes;
   private final List<String> videoTypes;
+  private final List<String> audioTypes;
+  private final List<String> anyTypes;
 
   private ResultDownloader(Builder builder) {
     this.fetcher = new FileFetcher(builder.http, builder.maxBytes, builder.progress, builder.policy,
         builder.dns);
     this.imageTypes = builder.imageTypes;
     this.videoTypes = builder.videoTypes;
+    this.audioTypes = builder.audioTypes;
+    List<String> any = new ArrayList<>(imageTypes);
+    any.addAll(videoTypes);
+    any.addAll(audioTypes);
+    this.anyTypes = List.copyOf(any);
   }
 
   /**
@@ -63,11 +67,13 @@ public final class ResultDownloader {
   }
 
   /**
-   * Downloads every image and video of the task, in result order.
+   * Downloads every file of the task's result, in result order: images, videos and audios (mp3, wav),
+   * each with its watermarked copy when the answer has one ({@code watermark_url}), and the files of result
+   * arrays the spec does not name yet (see {@code ResultFiles} for the names).
    *
    * @param task a task whose status is {@code succeed}
    * @param directory created if missing
-   * @return the saved files, images first
+   * @return the saved files, by result array (alphabetical: audios, images, videos, ...), then item
    * @throws IllegalArgumentException when the task has not succeeded
    * @throws DownloadException when a file is refused or cannot be fetched
    */
@@ -78,28 +84,26 @@ public final class ResultDownloader {
           + TaskStatus.ofTask(task) + "; only a succeeded task has results");
     }
     Path dir = prepare(directory);
-    String taskPart = SafeFileNames.part(task.getTaskId());
     Set<String> used = new HashSet<>();
     List<Path> saved = new ArrayList<>();
-    TaskResult result = task.getTaskResult();
-    List<ResultImage> images = result == null || result.getImages() == null
-        ? List.of() : result.getImages();
-    List<ResultVideo> videos = result == null || result.getVideos() == null
-        ? List.of() : result.getVideos();
-    for (int i = 0; i < images.size(); i++) {
-      ResultImage image = images.get(i);
-      String index = String.valueOf(image.getIndex() == null ? i : image.getIndex());
-      String name = unique(taskPart + "-" + index, used);
-      saved.add(fetcher.fetch(image.getUrl(), imageTypes, dir, name));
-    }
-    for (int i = 0; i < videos.size(); i++) {
-      ResultVideo video = videos.get(i);
-      String id = video.getId() == null || video.getId().isEmpty()
-          ? String.valueOf(i) : SafeFileNames.part(video.getId());
-      String name = unique(taskPart + "-" + id, used);
-      saved.add(fetcher.fetch(video.getUrl(), videoTypes, dir, name));
+    // video-facade (#10): every array and URL property of task_result (ResultFiles), not only images/videos
+    for (ResultFiles.ResultFile file : ResultFiles.of(task)) {
+      saved.add(fetcher.fetch(file.url(), accepted(file.kind()), dir, unique(file.baseName(), used)));
     }
     return saved;
+  }
+
+  private List<String> accepted(ResultFiles.Kind kind) {
+    switch (kind) {
+      case IMAGE:
+        return imageTypes;
+      case VIDEO:
+        return videoTypes;
+      case AUDIO:
+        return audioTypes;
+      default:
+        return anyTypes;
+    }
   }
 
   private static String unique(String name, Set<String> used) {
@@ -127,6 +131,7 @@ public final class ResultDownloader {
     private long maxBytes = DEFAULT_MAX_BYTES;
     private List<String> imageTypes = List.of("image/*");
     private List<String> videoTypes = List.of("video/*");
+    private List<String> audioTypes = List.of("audio/*");
     private DownloadProgressListener progress;
     private AddressPolicy policy = AddressPolicy.publicOnly();
     private okhttp3.Dns dns;
@@ -163,6 +168,16 @@ public final class ResultDownloader {
      */
     public Builder videoTypes(String... patterns) {
       this.videoTypes = patterns(patterns);
+      return this;
+    }
+
+    /**
+     * @param patterns content types accepted for audios (TTS, text-to-audio, video-to-audio: mp3 and wav),
+     *     {@code audio/*} by default
+     * @return this builder
+     */
+    public Builder audioTypes(String... patterns) {
+      this.audioTypes = patterns(patterns);
       return this;
     }
 

@@ -15,16 +15,13 @@ import io.github.klingjava.client.SpecExampleFixtures.OperationExample;
 import io.github.klingjava.error.AuthenticationException;
 import io.github.klingjava.error.KlingApiException;
 import io.github.klingjava.error.UnexpectedResponseException;
-import io.github.klingjava.generated.model.ImageExpansionRequest;
 import io.github.klingjava.generated.model.ImageGenerationRequest;
 import io.github.klingjava.generated.model.ImageToVideoRequest;
-import io.github.klingjava.generated.model.MultiImageRequest;
 import io.github.klingjava.generated.model.TaskResponse;
 import io.github.klingjava.validation.KlingValidationException;
 import io.github.klingjava.vendor.VendorProfile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -149,35 +146,32 @@ class KlingClientTest {
     return body;
   }
 
+  /**
+   * Through the spec-driven facade: the family is the one holding the example's operation (TaskFamily,
+   * generated from the spec's x-kling-family tags), the call is the operation's x-kling-operation role, so a
+   * family added to the spec is replayed here with no edit.
+   */
+  @SuppressWarnings("unchecked")
   private static Object call(KlingClient client, OperationExample example) throws Exception {
-    String op = example.operationId();
-    if (op.startsWith("create")) {
-      return submit(client, op, example.request().toString());
+    io.github.klingjava.family.SpecOperation operation = java.util.Arrays
+        .stream(io.github.klingjava.vendor.TaskFamily.values())
+        .flatMap(f -> f.operations().stream()).filter(o -> o.operationId().equals(example.operationId()))
+        .findFirst().orElseThrow(() -> new AssertionError("no family in the spec has " + example.operationId()));
+    io.github.klingjava.vendor.TaskFamily family = java.util.Arrays
+        .stream(io.github.klingjava.vendor.TaskFamily.values())
+        .filter(f -> f.operations().contains(operation)).findFirst().orElseThrow();
+    String role = operation.role();
+    if (role.equals("call")) {
+      return client.syncFamily(family).call(operation.operationId(),
+          parse(client, example.request().toString(), operation.requestType())).body();
     }
-    TaskFamilyService<?> service = service(client, op);
-    return op.startsWith("get") ? service.get(TASK_ID) : service.list(1, 30);
-  }
-
-  private static TaskResponse submit(KlingClient client, String op, String json) throws Exception {
-    return switch (op) {
-      case "createImageGenerationTask" -> client.imageGeneration().submit(parse(client, json, ImageGenerationRequest.class));
-      case "createMultiImageTask" -> client.multiImage().submit(parse(client, json, MultiImageRequest.class));
-      case "createImageExpansionTask" -> client.imageExpansion().submit(parse(client, json, ImageExpansionRequest.class));
-      case "createImageToVideoTask" -> client.imageToVideo().submit(parse(client, json, ImageToVideoRequest.class));
-      default -> throw new AssertionError("unknown operation " + op);
+    TaskFamilyService<Object> service = (TaskFamilyService<Object>) client.family(family);
+    return switch (role) {
+      case "submit" -> service.submit(parse(client, example.request().toString(), operation.requestType()));
+      case "get", "getByExternalId" -> service.get(TASK_ID);
+      case "list" -> service.list(1, 30);
+      default -> throw new AssertionError("no replay for x-kling-operation " + role);
     };
-  }
-
-  private static TaskFamilyService<?> service(KlingClient client, String op) {
-    Function<String, Boolean> has = op::contains;
-    if (has.apply("ImageGeneration")) {
-      return client.imageGeneration();
-    } else if (has.apply("MultiImage")) {
-      return client.multiImage();
-    } else if (has.apply("ImageExpansion")) {
-      return client.imageExpansion();
-    }
-    return client.imageToVideo();
   }
 
   private static <T> T parse(KlingClient client, String json, Class<T> type) throws Exception {

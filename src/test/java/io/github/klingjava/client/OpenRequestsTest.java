@@ -95,7 +95,8 @@ class OpenRequestsTest {
 
   @Test
   void aTailOnlyRequestIsAcceptedAndSent() throws Exception {
-    JsonNode sent = send(new ImageToVideoRequest().modelName(VideoModel.KLING_V2_1)
+    // mode pro: kling-v2-1 takes an end frame only in pro (the spec's x-kling-capabilities)
+    JsonNode sent = send(new ImageToVideoRequest().modelName(VideoModel.KLING_V2_1).mode(VideoMode.PRO)
         .imageTail("https://example.com/end.jpg").prompt("Ends on the bridge"));
     assertEquals("https://example.com/end.jpg", sent.path("image_tail").asText());
     assertTrue(sent.path("image").isMissingNode());

@@ -41,7 +41,10 @@ final class GeneratedSourcesGoldenTest {
         "model/ModelName.java",
         "model/CreateVideoTaskRequest.java",
         "model/TaskData.java",
-        "api/VideosApi.java");
+        "api/VideosApi.java",
+        // video-facade (#10): the family enum and the typed accessors of the mini spec's two families
+        "vendor/TaskFamily.java",
+        "FamilyAccessors.java");
   }
 
   /**
@@ -60,16 +63,25 @@ final class GeneratedSourcesGoldenTest {
     }
     assertEquals(List.of(
             "CollectionFormats.java",
+            "FamilyAccessors.java",
             "StringUtil.java",
+            "api/IdentifyFaceApi.java",
+            "api/TextToVideoApi.java",
             "api/VideosApi.java",
             "model/AspectRatio.java",
             "model/CreateVideoTaskRequest.java",
+            "model/IdentifyFaceRequest.java",
+            "model/IdentifyFaceResponse.java",
+            "model/IdentifyFaceResponseData.java",
             "model/ImageToVideoRequest.java",
             "model/ModelName.java",
             "model/SubjectImage.java",
             "model/TaskData.java",
+            "model/TaskListResponse.java",
             "model/TaskResponse.java",
-            "model/Video.java"),
+            "model/TextToVideoRequest.java",
+            "model/Video.java",
+            "vendor/TaskFamily.java"),
         files);
   }
 

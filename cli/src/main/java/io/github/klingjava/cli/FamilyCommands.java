@@ -17,7 +17,7 @@ final class FamilyCommands {
   }
 
   static void addTo(CommandLine root, Kling.Io io) {
-    for (TaskFamily family : TaskFamily.values()) {
+    for (TaskFamily family : TaskFamily.tasks()) {
       CommandLine group = new CommandLine(new Group());
       group.getCommandSpec().usageMessage().description(
           "Tasks of the " + commandName(family) + " family (/" + family.route() + ", request schema "
@@ -32,7 +32,7 @@ final class FamilyCommands {
 
   /** {@code IMAGE_TO_VIDEO} to {@code image-to-video}. */
   static String commandName(TaskFamily family) {
-    return family.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return family.tag(); // the spec tag, e.g. image-to-video
   }
 
   /** A family's group: it only holds the four subcommands. */

@@ -48,7 +48,7 @@ class FamilyCommandsTest {
 
   @Test
   void everyFamilyOfTheClientHasItsFourCommands() {
-    for (TaskFamily family : TaskFamily.values()) {
+    for (TaskFamily family : TaskFamily.tasks()) {
       String name = family.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
       for (String sub : List.of("submit", "get", "list", "wait")) {
         Run run = Run.of(name, sub, "--help");

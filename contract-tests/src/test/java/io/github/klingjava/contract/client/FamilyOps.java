@@ -3,11 +3,8 @@ package io.github.klingjava.contract.client;
 import io.github.klingjava.client.KlingClient;
 import io.github.klingjava.client.KlingResponse;
 import io.github.klingjava.client.TaskFamilyService;
-import io.github.klingjava.generated.model.ImageExpansionRequest;
-import io.github.klingjava.generated.model.ImageGenerationRequest;
-import io.github.klingjava.generated.model.ImageToVideoRequest;
-import io.github.klingjava.generated.model.MultiImageRequest;
 import io.github.klingjava.contract.spec.OperationSpec;
+import io.github.klingjava.vendor.TaskFamily;
 
 /**
  * Calls an operation of the spec through the client's facade: the family's service, the operation's
@@ -26,25 +23,24 @@ public final class FamilyOps {
    * @return the family's request model class
    */
   public static Class<?> requestType(String family) {
-    return switch (family) {
-      case "ImageGeneration" -> ImageGenerationRequest.class;
-      case "MultiImage" -> MultiImageRequest.class;
-      case "ImageExpansion" -> ImageExpansionRequest.class;
-      case "ImageToVideo" -> ImageToVideoRequest.class;
-      default -> throw new IllegalArgumentException("no client family for " + family
-          + ": a new family in the spec needs a service in KlingClient and a case here");
-    };
+    return family(family).requestType();
+  }
+
+  // video-facade (#10): the family comes from the generated TaskFamily (the spec's x-kling-family tags),
+  // so a family added to the spec needs no case here.
+  private static TaskFamily family(String family) {
+    for (TaskFamily candidate : TaskFamily.values()) {
+      String accessor = candidate.accessor();
+      if ((Character.toUpperCase(accessor.charAt(0)) + accessor.substring(1)).equals(family)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException("no family in the spec for " + family);
   }
 
   @SuppressWarnings("unchecked")
   private static TaskFamilyService<Object> service(KlingClient client, String family) {
-    return (TaskFamilyService<Object>) (TaskFamilyService<?>) switch (family) {
-      case "ImageGeneration" -> client.imageGeneration();
-      case "MultiImage" -> client.multiImage();
-      case "ImageExpansion" -> client.imageExpansion();
-      case "ImageToVideo" -> client.imageToVideo();
-      default -> throw new IllegalArgumentException("no client family for " + family);
-    };
+    return (TaskFamilyService<Object>) client.family(family(family));
   }
 
   /**

@@ -1,0 +1,92 @@
+package io.github.klingjava.client;
+
+import io.github.klingjava.family.CallArgs;
+import io.github.klingjava.family.SpecFamily;
+import io.github.klingjava.family.SpecOperation;
+import java.util.Map;
+import java.util.function.Function;
+import retrofit2.Call;
+
+/**
+ * The synchronous operations of one family ({@code x-kling-family.kind: sync}, operations with
+ * {@code x-kling-operation: call}): identify-face, TTS, multi-elements session steps. Each call answers at
+ * once with its result; no task waiter is involved. The generated typed accessor of a sync family
+ * ({@code client.identifyFace().identifyFace(request)}) calls this class; data-driven code calls it directly:
+ *
+ * <pre>{@code
+ * KlingResponse<IdentifyFaceResponse> answer = client.syncFamily(TaskFamily.IDENTIFY_FACE)
+ *     .call("identifyFace", request, IdentifyFaceResponse.class, IdentifyFaceResponse::getCode);
+ * }</pre>
+ *
+ * <p>Every body is checked against its schema in the spec before it is sent, like a task submit.
+ */
+public final class SyncFamilyService {
+  private final SpecFamily family;
+  private final Map<String, Function<CallArgs, Call<?>>> calls;
+  private final RequestGate gate;
+  private final CallExecutor executor;
+
+  SyncFamilyService(SpecFamily family, Map<String, Function<CallArgs, Call<?>>> calls, RequestGate gate,
+      CallExecutor executor) {
+    this.family = family;
+    this.calls = calls;
+    this.gate = gate;
+    this.executor = executor;
+  }
+
+  /** Which family this service serves. */
+  public SpecFamily family() {
+    return family;
+  }
+
+  /**
+   * Sends one synchronous operation of the family.
+   *
+   * @param operationId the spec's operationId of a {@code call} operation of this family
+   * @param request the body (checked against the operation's request schema first)
+   * @param answer the generated response model
+   * @param businessCode reads the envelope's {@code code} (0 is success; anything else throws)
+   * @param <T> the response model
+   * @return the parsed answer with its raw view
+   */
+  @SuppressWarnings("unchecked")
+  public <T> KlingResponse<T> call(String operationId, Object request, Class<T> answer,
+      Function<T, Integer> businessCode) {
+    SpecOperation operation = operation(operationId);
+    gate.check(operation.requestSchema(), request);
+    Call<T> call = (Call<T>) calls.get(operationId).apply(CallArgs.ofBody(request));
+    return executor.execute(call, answer, businessCode);
+  }
+
+  /**
+   * Sends one synchronous operation with the request and answer models the spec names for it, for code
+   * driven by data (the answer's {@code code} is read with the model's {@code getCode()}).
+   *
+   * @param operationId the spec's operationId of a {@code call} operation of this family
+   * @param request the body, an instance of the operation's {@link SpecOperation#requestType()}
+   * @return the parsed answer with its raw view
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public KlingResponse<?> call(String operationId, Object request) {
+    Class answer = operation(operationId).responseType();
+    return call(operationId, request, answer, SyncFamilyService::businessCode);
+  }
+
+  private static Integer businessCode(Object answer) {
+    try {
+      Object code = answer.getClass().getMethod("getCode").invoke(answer);
+      return code instanceof Integer value ? value : null;
+    } catch (ReflectiveOperationException e) {
+      return null; // an answer without Kling's envelope has no business code to check
+    }
+  }
+
+  private SpecOperation operation(String operationId) {
+    for (SpecOperation operation : family.operations()) {
+      if (operation.operationId().equals(operationId) && operation.role().equals("call")) {
+        return operation;
+      }
+    }
+    throw new IllegalArgumentException("operationId: " + family.tag() + " has no call operation " + operationId);
+  }
+}
