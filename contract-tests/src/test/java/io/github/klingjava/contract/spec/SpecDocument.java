@@ -25,6 +25,7 @@ public final class SpecDocument {
   private final String origin;
   private final List<OperationSpec> operations;
   private final List<String> notServedYet = new ArrayList<>();
+  private final List<OperationSpec> unserved = new ArrayList<>();
 
   private SpecDocument(JsonNode root, String origin) {
     this.root = root;
@@ -60,6 +61,14 @@ public final class SpecDocument {
   /** @return the operationIds of the spec that the client does not serve yet (not in {@link #operations()}) */
   public List<String> notServedYet() {
     return List.copyOf(notServedYet);
+  }
+
+  /**
+   * @return the operations the client does not serve yet, in document order (tested over plain HTTP by
+   *     {@code UnservedExampleContractTest})
+   */
+  public List<OperationSpec> unservedOperations() {
+    return List.copyOf(unserved);
   }
 
   /** @return the operations the client serves, in document order */
@@ -133,6 +142,7 @@ public final class SpecDocument {
             result.add(op);
           } else {
             notServedYet.add(op.operationId());
+            unserved.add(op);
           }
         }
       }
