@@ -160,8 +160,9 @@ class WebhookSignatureTest {
     Task old = r.receive(legacy, "/", null).task().orElseThrow();
     assertEquals("string", old.getTaskId());
     assertEquals("string", old.getTaskInfo().getParentVideo().getUrl());
-    assertEquals(Map.of("quota", "string", "list_price", "string"),
-        old.getAdditionalProperties().get("final_balance_deduction"));
+    // declared since issue #10 (video families): typed, no longer an additional property
+    assertEquals("string", old.getFinalBalanceDeduction().getQuota());
+    assertEquals("string", old.getFinalBalanceDeduction().getListPrice());
     // new-standard test callback ("Send Test Callback")
     String test = "{\"id\":\"913827032734642185\",\"status\":\"submitted\",\"outputs\":[],"
         + "\"message\":\"\",\"create_time\":1785901861504,\"update_time\":1785901861504}";

@@ -212,7 +212,7 @@ class RequestValidatorTest {
   @Test
   void anUnknownSchemaIsAProgrammingError() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> validator.check("TextToVideoRequest", obj(), null));
+        () -> validator.check("NoSuchRequest", obj(), null));
     assertTrue(e.getMessage().contains("ImageToVideoRequest"), e.getMessage());
   }
 

@@ -28,6 +28,25 @@ class CatalogTest {
   }
 
   @Test
+  void theOperationsSetAsideAreExactlyThoseOfFamiliesTheClientDoesNotServe() {
+    int all = 0;
+    for (var path : spec.root().path("paths").properties()) {
+      all += path.getValue().size();
+    }
+    assertEquals(all, spec.operations().size() + spec.unservedOperations().size());
+    for (OperationSpec op : spec.unservedOperations()) {
+      assertFalse(io.github.klingjava.contract.client.FamilyOps.serves(op.family()), op.operationId());
+      String tag = spec.root().at("/paths").path(op.path()).path(op.method().toLowerCase(java.util.Locale.ROOT))
+          .path("tags").path(0).asText();
+      boolean marked = false;
+      for (var t : spec.root().path("tags")) {
+        marked |= t.path("name").asText().equals(tag) && t.has("x-kling-family");
+      }
+      assertTrue(marked, op.operationId() + ": set aside but its tag " + tag + " is no x-kling-family");
+    }
+  }
+
+  @Test
   void submitExamplesArePairedByName() {
     for (ExampleCatalog.OkCase c : new ExampleCatalog(spec).okCases()) {
       assertFalse(c.response() == null || c.response().isMissingNode(),

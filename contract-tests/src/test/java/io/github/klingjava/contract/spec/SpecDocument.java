@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.klingjava.contract.client.FamilyOps;
 import io.github.klingjava.contract.prism.SpecFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,8 @@ public final class SpecDocument {
   private final JsonNode root;
   private final String origin;
   private final List<OperationSpec> operations;
+  private final List<String> notServedYet = new ArrayList<>();
+  private final List<OperationSpec> unserved = new ArrayList<>();
 
   private SpecDocument(JsonNode root, String origin) {
     this.root = root;
@@ -55,7 +58,20 @@ public final class SpecDocument {
     return root;
   }
 
-  /** @return the operations in document order */
+  /** @return the operationIds of the spec that the client does not serve yet (not in {@link #operations()}) */
+  public List<String> notServedYet() {
+    return List.copyOf(notServedYet);
+  }
+
+  /**
+   * @return the operations the client does not serve yet, in document order (tested over plain HTTP by
+   *     {@code UnservedExampleContractTest})
+   */
+  public List<OperationSpec> unservedOperations() {
+    return List.copyOf(unserved);
+  }
+
+  /** @return the operations the client serves, in document order */
   public List<OperationSpec> operations() {
     return operations;
   }
@@ -121,9 +137,21 @@ public final class SpecDocument {
       for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext();) {
         Map.Entry<String, JsonNode> method = methods.next();
         if (method.getValue().has("operationId")) {
-          result.add(OperationSpec.read(this, method.getKey(), path.getKey(), method.getValue()));
+          OperationSpec op = OperationSpec.read(this, method.getKey(), path.getKey(), method.getValue());
+          if (FamilyOps.serves(op.family())) {
+            result.add(op);
+          } else {
+            notServedYet.add(op.operationId());
+            unserved.add(op);
+          }
         }
       }
+    }
+    if (!notServedYet.isEmpty()) {
+      // issue #10: families the spec documents but the facade does not serve yet; Prism still mocks
+      // them (the whole spec), the suite cannot call them through the client: listed, not dropped
+      System.out.println("contract suite: " + notServedYet.size() + " spec operations have no client"
+          + " family yet and are not tested: " + notServedYet);
     }
     return result;
   }
