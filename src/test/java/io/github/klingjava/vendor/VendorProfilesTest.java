@@ -115,7 +115,8 @@ class VendorProfilesTest {
   @Test
   void pathsOutsideSubmitRoutesAreUntouched() {
     assertEquals(TaskFamily.IMAGE_EXPANSION, TaskFamily.ofPath("v1/images/editing/expand/123"));
-    assertEquals(null, TaskFamily.ofPath("v1/videos/text2video"));
+    assertEquals(TaskFamily.TEXT_TO_VIDEO, TaskFamily.ofPath("v1/videos/text2video/123"));
+    assertEquals(null, TaskFamily.ofPath("v1/account/costs"));
   }
 
   private static void assertJson(String expected, String actual) throws Exception {
