@@ -69,16 +69,16 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
     this.downloadPolicy = parts.downloadPolicy();
     this.ownsHttp = parts.ownsHttp();
     this.sharedWaiter = parts.waiter().build();
+    RequestValidator validator = parts.validate() ? RequestValidator.create() : null;
     this.retrofit = new Retrofit.Builder()
         .baseUrl(vendor.baseUrl())
         .client(parts.apiHttp())
-        .addConverterFactory(new CheckedBodyConverter(moshi,
-            parts.validate() ? RequestValidator.create() : null, vendor.id()))
+        .addConverterFactory(new CheckedBodyConverter(moshi, validator, vendor.id()))
         .addConverterFactory(MoshiConverterFactory.create(moshi))
         .build();
     this.executor = new CallExecutor(parts.apiHttp(), moshi, parts.errorHandler());
     this.pollExecutor = new CallExecutor(parts.pollHttp(), moshi, parts.errorHandler());
-    this.gate = RequestGate.create(parts.validate());
+    this.gate = RequestGate.create(validator, vendor.id());
     this.externalTaskIds = parts.externalTaskIds();
   }
 

@@ -6,6 +6,7 @@ import io.github.klingjava.json.KlingMoshi;
 import io.github.klingjava.validation.CapabilityMatrix;
 import io.github.klingjava.validation.CapabilityRoute;
 import io.github.klingjava.validation.KlingValidationException;
+import io.github.klingjava.validation.RequestValidator;
 import io.github.klingjava.validation.Violation;
 import java.util.List;
 import java.util.Map;
@@ -19,27 +20,38 @@ import java.util.Map;
 final class RequestGate {
   private static final JsonAdapter<Object> TREES = KlingMoshi.create().adapter(Object.class);
 
-  private final boolean capabilities;
+  private final RequestValidator schemas;
+  private final String vendorId;
 
-  private RequestGate(boolean capabilities) {
-    this.capabilities = capabilities;
+  private RequestGate(RequestValidator schemas, String vendorId) {
+    this.schemas = schemas;
+    this.vendorId = vendorId;
   }
 
-  /** @param validate whether the capability matrix applies (off with the client's validation) */
-  static RequestGate create(boolean validate) {
-    return new RequestGate(validate);
+  /**
+   * @param schemas the client's validator, or null when validation is off (the matrix is then off too)
+   * @param vendorId the vendor whose limits apply
+   */
+  static RequestGate create(RequestValidator schemas, String vendorId) {
+    return new RequestGate(schemas, vendorId);
   }
 
   @SuppressWarnings("unchecked")
   void check(SpecFamily family, Object request) {
     check(family.requestSchema(), request);
-    CapabilityRoute rules = capabilities ? CapabilityMatrix.embedded().route(family.route()) : null;
-    if (rules != null) { // only a family with rules pays for the tree the matrix reads
-      Object tree = TREES.toJsonValue(request);
-      if (tree instanceof Map<?, ?>) {
-        CapabilityMatrix.embedded().validate(family.route(), family.requestSchema(),
-            (Map<String, Object>) tree);
-      }
+    CapabilityRoute rules = schemas != null ? CapabilityMatrix.embedded().route(family.route()) : null;
+    if (rules == null) {
+      return; // only a family with rules pays for the tree the matrix reads
+    }
+    Object tree = TREES.toJsonValue(request);
+    if (!(tree instanceof Map<?, ?>)) {
+      return;
+    }
+    List<Violation> unsupported = CapabilityMatrix.embedded().check(family.route(), (Map<String, Object>) tree);
+    if (!unsupported.isEmpty()) {
+      // The matrix presumes a request the spec accepts: a schema violation is the answer to give first.
+      List<Violation> invalid = schemas.check(family.requestSchema(), request, vendorId);
+      throw new KlingValidationException(family.requestSchema(), invalid.isEmpty() ? unsupported : invalid);
     }
   }
 
