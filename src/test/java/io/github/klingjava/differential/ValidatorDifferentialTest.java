@@ -153,7 +153,8 @@ class ValidatorDifferentialTest {
   static List<String> networknt(String schema, Object tree) {
     try {
       return independent(schema).validate(JACKSON.readTree(MOSHI.toJson(tree))).stream()
-          .map((ValidationMessage m) -> m.getType() + ": " + m.getMessage()).sorted().collect(Collectors.toList());
+          .map((ValidationMessage m) -> m.getType() + ": " + m.getMessage()).sorted()
+          .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
