@@ -5,41 +5,49 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Generates request trees (Map, List, String, Integer, Double, Boolean) from the embedded spec's
- * schemas: every property, bound, enum, required list and item rule is read from the spec, and
- * strings are drawn from the spec's own examples or built at the lengths its bounds name. Most
- * values respect their schema; a few break it (one past a bound, a wrong type, a missing required
- * property, an extra property), so a run holds both valid and invalid requests.
+ * schemas, from a seeded random source (same seed, same trees): every property, bound, enum,
+ * required list and item rule is read from the spec, and strings are drawn from the spec's own
+ * examples or built at the lengths its bounds name. Most values respect their schema; a few break
+ * it (one past a bound, a wrong type, a missing required property, an extra property), so a run
+ * holds both valid and invalid requests.
  */
 final class SpecArbitraries {
 
   private static final ObjectMapper JACKSON = new ObjectMapper();
   /** Percent of values that are deliberately out of their schema. */
   private static final int BREAK_PERCENT = 2;
+  private static final String ALPHANUMERIC =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
   private final JsonNode spec;
   private final List<String> exampleStrings;
+  private final List<String> requestSchemas;
   private final Set<String> customRuleIds = new TreeSet<>();
+  private final Map<JsonNode, List<String>> fittingCache = new java.util.IdentityHashMap<>();
 
   private SpecArbitraries(JsonNode spec) {
     this.spec = spec;
     Set<String> strings = new TreeSet<>();
     collect(spec, strings);
     this.exampleStrings = List.copyOf(strings);
+    this.requestSchemas = requestBodySchemas(spec);
+    spec.path("components").path("schemas").forEach(s ->
+        s.path("x-kling-rules").forEach(rule -> customRuleIds.add(rule.path("id").asText())));
   }
 
   static SpecArbitraries embedded() {
@@ -51,18 +59,42 @@ final class SpecArbitraries {
     }
   }
 
+  /** @return the schema of every JSON request body of the spec's operations, in path order */
+  List<String> requestSchemas() {
+    return requestSchemas;
+  }
+
   /** @return the ids of the spec's {@code x-kling-rules}, which no JSON Schema validator knows */
   Set<String> customRuleIds() {
     return customRuleIds;
   }
 
-  /** @return every string the spec gives as an example, default or enum value */
-  List<String> exampleStrings() {
-    return exampleStrings;
+  /** @return the names the schema lists as {@code required} */
+  Set<String> required(String schemaName) {
+    Set<String> required = new TreeSet<>();
+    schemaNode(schemaName).path("required").forEach(r -> required.add(r.asText()));
+    return required;
   }
 
-  Arbitrary<Object> request(String schemaName) {
-    return of(schemaNode(schemaName), 0);
+  /**
+   * @param schemaName a component schema
+   * @param random the case's random source
+   * @return one request tree for it, usually valid
+   */
+  Object request(String schemaName, SplittableRandom random) {
+    return of(schemaNode(schemaName), 0, random);
+  }
+
+  private static List<String> requestBodySchemas(JsonNode spec) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    spec.path("paths").forEach(path -> path.forEach(operation -> {
+      String ref = operation.path("requestBody").path("content").path("application/json")
+          .path("schema").path("$ref").asText("");
+      if (!ref.isEmpty()) {
+        names.add(ref.substring(ref.lastIndexOf('/') + 1));
+      }
+    }));
+    return List.copyOf(names);
   }
 
   private JsonNode schemaNode(String name) {
@@ -78,94 +110,110 @@ final class SpecArbitraries {
     return s;
   }
 
-  private Arbitrary<Object> of(JsonNode raw, int depth) {
+  private Object of(JsonNode raw, int depth, SplittableRandom random) {
     JsonNode s = resolve(raw);
-    Arbitrary<Object> valid = valid(s, depth);
-    return Arbitraries.frequencyOf(
-        Tuple.of(100 - BREAK_PERCENT, valid),
-        Tuple.of(BREAK_PERCENT, broken(s)));
+    return random.nextInt(100) < BREAK_PERCENT ? broken(s, random) : valid(s, depth, random);
   }
 
-  private Arbitrary<Object> valid(JsonNode s, int depth) {
+  private Object valid(JsonNode s, int depth, SplittableRandom random) {
     if (s.has("enum")) {
-      List<Object> values = new ArrayList<>();
-      s.get("enum").forEach(v -> values.add(scalar(v)));
-      return Arbitraries.of(values);
+      return scalar(s.get("enum").get(random.nextInt(s.get("enum").size())));
     }
     switch (s.path("type").asText("object")) {
       case "string":
-        return strings(s);
+        return string(s, random);
       case "integer":
-        return Arbitraries.integers().between(s.path("minimum").asInt(-1000),
-            s.path("maximum").asInt(1000)).map(i -> (Object) i);
+        return (Object) (int) between(s.path("minimum").asLong(-1000),
+            s.path("maximum").asLong(1000), random);
       case "number":
-        return Arbitraries.doubles().between(s.path("minimum").asDouble(-1000),
-            s.path("maximum").asDouble(1000)).ofScale(4).map(d -> (Object) d);
+        return number(s.path("minimum").asDouble(-1000), s.path("maximum").asDouble(1000), random);
       case "boolean":
-        return Arbitraries.of(true, false).map(b -> (Object) b);
+        return random.nextBoolean();
       case "array":
-        return arrays(s, depth);
+        return array(s, depth, random);
       default:
-        return objects(s, depth);
+        return object(s, depth, random);
     }
   }
 
-  private Arbitrary<Object> strings(JsonNode s) {
+  /** Uniform in [min, max], with each bound itself drawn one time in ten. */
+  private static long between(long min, long max, SplittableRandom random) {
+    int edge = random.nextInt(20);
+    return edge == 0 ? min : edge == 1 ? max : min + random.nextLong(max - min + 1);
+  }
+
+  private static Object number(double min, double max, SplittableRandom random) {
+    int edge = random.nextInt(20);
+    double value = edge == 0 ? min : edge == 1 ? max : min + random.nextDouble() * (max - min);
+    double scaled = BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).doubleValue();
+    return Math.min(max, Math.max(min, scaled));
+  }
+
+  private Object string(JsonNode s, SplittableRandom random) {
     int min = s.path("minLength").asInt(0);
     int max = Math.min(s.path("maxLength").asInt(64), 4096);
-    Arbitrary<Object> random = Arbitraries.strings().alpha().numeric()
-        .ofMinLength(Math.max(min, 1)).ofMaxLength(Math.min(max, 40)).map(t -> (Object) t);
-    Arbitrary<Object> examples = Arbitraries.of(exampleStrings).map(t -> (Object) t);
-    Arbitrary<Object> atBound = Arbitraries.of(min, max).map(n -> (Object) "a".repeat(n));
+    int pick = random.nextInt(11);
     List<String> fitting = fitting(s);
-    Arbitrary<Object> fit = fitting.isEmpty() ? random : Arbitraries.of(fitting).map(t -> (Object) t);
-    return Arbitraries.frequencyOf(Tuple.of(6, fit), Tuple.of(1, examples), Tuple.of(3, random),
-        Tuple.of(1, atBound));
+    if (pick < 6 && !fitting.isEmpty()) {
+      return fitting.get(random.nextInt(fitting.size()));
+    }
+    if (pick == 6) {
+      return exampleStrings.get(random.nextInt(exampleStrings.size()));
+    }
+    if (pick == 7) {
+      return "a".repeat(random.nextBoolean() ? min : max);
+    }
+    int lower = Math.max(min, 1);
+    int length = (int) between(lower, Math.max(lower, Math.min(max, 40)), random);
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+    }
+    return text.toString();
   }
 
   /** The spec's example strings that fit this schema's pattern and lengths (Java regex dialect). */
-  private List<String> fitting(JsonNode s) {
-    java.util.regex.Pattern pattern = s.has("pattern")
-        ? java.util.regex.Pattern.compile(s.get("pattern").asText()) : null;
-    int min = s.path("minLength").asInt(0);
-    int max = s.path("maxLength").asInt(Integer.MAX_VALUE);
-    return exampleStrings.stream()
-        .filter(t -> t.length() >= min && t.length() <= max)
-        .filter(t -> pattern == null || pattern.matcher(t).find())
-        .collect(java.util.stream.Collectors.toList());
-  }
-
-  private Arbitrary<Object> arrays(JsonNode s, int depth) {
-    int min = s.path("minItems").asInt(0);
-    int max = Math.min(s.path("maxItems").asInt(4), min + 3);
-    return of(s.path("items"), depth + 1).list().ofMinSize(min).ofMaxSize(max)
-        .map(l -> (Object) new ArrayList<>(l));
-  }
-
-  private Arbitrary<Object> objects(JsonNode s, int depth) {
-    s.path("x-kling-rules").forEach(rule -> customRuleIds.add(rule.path("id").asText()));
-    Set<String> required = new TreeSet<>();
-    s.path("required").forEach(r -> required.add(r.asText()));
-    List<Arbitrary<Optional<Map.Entry<String, Object>>>> parts = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = s.path("properties").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> property = it.next();
-      String name = property.getKey();
-      Arbitrary<Object> value = depth > 4
-          ? Arbitraries.just("deep") : of(property.getValue(), depth + 1);
-      int presentPercent = required.contains(name) ? 97 : 35;
-      parts.add(Arbitraries.frequencyOf(
-          Tuple.of(presentPercent, value.map(v -> Optional.of(Map.entry(name, v)))),
-          Tuple.of(100 - presentPercent, Arbitraries.just(Optional.empty()))));
-    }
-    return Combinators.combine(parts).as(entries -> {
-      Map<String, Object> tree = new LinkedHashMap<>();
-      entries.forEach(e -> e.ifPresent(entry -> tree.put(entry.getKey(), entry.getValue())));
-      return (Object) tree;
+  private synchronized List<String> fitting(JsonNode s) {
+    return fittingCache.computeIfAbsent(s, schema -> {
+      Pattern pattern = schema.has("pattern") ? Pattern.compile(schema.get("pattern").asText())
+          : null;
+      int min = schema.path("minLength").asInt(0);
+      int max = schema.path("maxLength").asInt(Integer.MAX_VALUE);
+      return exampleStrings.stream()
+          .filter(t -> t.length() >= min && t.length() <= max)
+          .filter(t -> pattern == null || pattern.matcher(t).find())
+          .collect(Collectors.toList());
     });
   }
 
+  private Object array(JsonNode s, int depth, SplittableRandom random) {
+    int min = s.path("minItems").asInt(0);
+    int max = Math.min(s.path("maxItems").asInt(4), min + 3);
+    int size = (int) between(min, Math.max(min, max), random);
+    List<Object> items = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      items.add(of(s.path("items"), depth + 1, random));
+    }
+    return items;
+  }
+
+  private Object object(JsonNode s, int depth, SplittableRandom random) {
+    Set<String> required = new TreeSet<>();
+    s.path("required").forEach(r -> required.add(r.asText()));
+    Map<String, Object> tree = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = s.path("properties").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> property = it.next();
+      int presentPercent = required.contains(property.getKey()) ? 97 : 35;
+      if (random.nextInt(100) < presentPercent) {
+        tree.put(property.getKey(),
+            depth > 4 ? "deep" : of(property.getValue(), depth + 1, random));
+      }
+    }
+    return tree;
+  }
+
   /** A value just outside the schema: past a bound, off the enum, or of another type. */
-  private Arbitrary<Object> broken(JsonNode s) {
+  private static Object broken(JsonNode s, SplittableRandom random) {
     List<Object> candidates = new ArrayList<>();
     String type = s.path("type").asText("object");
     candidates.add("string".equals(type) ? (Object) 7 : "not-a-" + type);
@@ -195,7 +243,7 @@ final class SpecArbitraries {
     if ("array".equals(type) && s.has("maxItems")) {
       candidates.add(new ArrayList<>());
     }
-    return Arbitraries.of(candidates);
+    return candidates.get(random.nextInt(candidates.size()));
   }
 
   private static Object scalar(JsonNode v) {

@@ -189,6 +189,51 @@ class LifecycleDoubleTest {
     }
   }
 
+  /**
+   * While the receiver still holds the task's first callback, the next change's callback waits
+   * behind it: a receiver sees a task's callbacks one at a time, in the order of the changes, each
+   * with the state of its own change.
+   */
+  @Test
+  void callsBackOneAtATimeInTheOrderOfTheChanges() throws Exception {
+    CountDownLatch firstArrived = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (CallbackEndpoint endpoint = new CallbackEndpoint(
+        io.github.klingjava.callback.CallbackReceiver.builder().onTask(t -> {
+          seen.add(t.getTaskStatus().value());
+          if (seen.size() == 1) {
+            firstArrived.countDown();
+            await(releaseFirst);
+          }
+        }).build())) {
+      kling.enqueue(TaskScript.builder().pollsBeforeOutcome(1).build());
+      DoubleClient client = new DoubleClient(http, kling.baseUrl());
+      String id = client.submit(DoubleClient.IMAGES,
+          "{\"callback_url\":\"" + endpoint.url(null) + "\"}").getData().getTaskId();
+      TaskPoller poller = client.poller(DoubleClient.IMAGES);
+      assertEquals(TaskStatus.PROCESSING, poller.poll(id).getData().getTaskStatus());
+      assertTrue(firstArrived.await(10, TimeUnit.SECONDS));
+      // answered while the first callback is still held
+      assertEquals(TaskStatus.SUCCEED, poller.poll(id).getData().getTaskStatus());
+      releaseFirst.countDown();
+
+      List<CallbackDelivery> sent = kling.awaitCallbacks(2, Duration.ofSeconds(10));
+      List<String> statuses = sent.stream().map(CallbackDelivery::status)
+          .collect(java.util.stream.Collectors.toList());
+      assertEquals(List.of("processing", "succeed"), statuses);
+      assertEquals(List.of("processing", "succeed"), seen);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Test
   void refusesToCallBackOffThisMachine() {
     kling.enqueue(TaskScript.builder().callbackUrl("http://192.0.2.10/hook").build());

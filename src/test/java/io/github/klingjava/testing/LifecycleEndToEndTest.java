@@ -78,6 +78,10 @@ class LifecycleEndToEndTest {
         .collect(Collectors.toList());
   }
 
+  private static List<String> statuses(List<CallbackDelivery> sent) {
+    return sent.stream().map(CallbackDelivery::status).collect(Collectors.toList());
+  }
+
   @Test
   void succeedsAfterNPollsWithResultsServedByTheDouble() throws Exception {
     kling.enqueue(TaskScript.builder().pollsBeforeOutcome(3).results(2).build());
@@ -129,11 +133,14 @@ class LifecycleEndToEndTest {
     scheduler.advance(Duration.ofSeconds(3));
     assertEquals(2, kling.pollCount(id));
 
-    assertTrue(kling.finishNow(id)); // the double calls back synchronously
+    // The double calls back synchronously, after the task's earlier callback (1st poll's).
+    assertTrue(kling.finishNow(id));
 
     assertTrue(wait.isDone());
     assertEquals(TaskStatus.SUCCEED, TaskStatus.ofTask(wait.get()));
-    CallbackResult received = endpoint.results().get(0);
+    assertEquals(List.of("processing", "succeed"), statuses(kling.callbacks()));
+    CallbackResult received = endpoint.results().get(1);
+    assertEquals(TaskStatus.SUCCEED, TaskStatus.ofTask(received.task().orElseThrow()));
     assertEquals(Outcome.ACCEPTED, received.outcome());
     assertTrue(received.matchedWait());
     scheduler.advance(Duration.ofMinutes(10));
@@ -148,11 +155,10 @@ class LifecycleEndToEndTest {
     scheduler.runUntilDone(wait);
     assertEquals(TaskStatus.SUCCEED, TaskStatus.ofTask(wait.get()));
 
-    // processing (1st poll) and succeed (2nd poll) were each called back after the answer; like a
-    // vendor, the double does not promise their order (each goes out from the thread that answered).
+    // processing (1st poll) and succeed (2nd poll) were each called back after the answer, in the
+    // order of the changes, each with the state of its own change.
     List<CallbackDelivery> sent = kling.awaitCallbacks(2, Duration.ofSeconds(10));
-    assertEquals(List.of("processing", "succeed"),
-        sent.stream().map(CallbackDelivery::status).sorted().collect(Collectors.toList()));
+    assertEquals(List.of("processing", "succeed"), statuses(sent));
     assertEquals(200, kling.sendCallback(id), "a resend is acknowledged");
 
     List<CallbackResult> results = endpoint.results();

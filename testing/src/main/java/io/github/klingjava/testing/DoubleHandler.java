@@ -10,7 +10,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -28,11 +31,11 @@ final class DoubleHandler implements HttpHandler {
   private final Clock clock;
   private final Supplier<String> baseUrl;
   private final Consumer<ScriptedTask> onSubmit;
-  private final Consumer<ScriptedTask> onChange;
+  private final BiConsumer<ScriptedTask, CallbackOutbox.Entry> onChange;
   private final JsonAdapter<Object> json = new Moshi.Builder().build().adapter(Object.class);
 
   DoubleHandler(TaskBook book, Clock clock, Supplier<String> baseUrl,
-      Consumer<ScriptedTask> onSubmit, Consumer<ScriptedTask> onChange) {
+      Consumer<ScriptedTask> onSubmit, BiConsumer<ScriptedTask, CallbackOutbox.Entry> onChange) {
     this.book = book;
     this.clock = clock;
     this.baseUrl = baseUrl;
@@ -42,7 +45,7 @@ final class DoubleHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    ScriptedTask changed = null;
+    List<Runnable> afterAnswer = new ArrayList<>(1);
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String method = exchange.getRequestMethod();
@@ -50,37 +53,38 @@ final class DoubleHandler implements HttpHandler {
       String query = exchange.getRequestURI().getRawQuery();
       book.record(new RecordedRequest(method, path, query, exchange.getRequestHeaders(), body,
           clock.instant()));
-      changed = route(exchange, method, path, query, body);
+      route(exchange, method, path, query, body, afterAnswer);
     } catch (RuntimeException e) {
       // The exchange is closed; the client sees a reset. Nothing else to do in a test double.
-    }
-    if (changed != null) {
-      onChange.accept(changed); // after the answer went out, as a vendor would
+    } finally {
+      // After the answer went out (or failed), as a vendor would; even after a failure, so the
+      // task's later callbacks, queued behind this one, are not held up.
+      afterAnswer.forEach(Runnable::run);
     }
   }
 
-  private ScriptedTask route(HttpExchange exchange, String method, String path, String query,
-      byte[] body) throws IOException {
+  private void route(HttpExchange exchange, String method, String path, String query,
+      byte[] body, List<Runnable> afterAnswer) throws IOException {
     Matcher sig = SIG.matcher(query == null ? "" : query);
     if ("GET".equals(method) && sig.find() && book.file(sig.group(1)) != null) {
       serveFile(exchange, book.file(sig.group(1)));
-      return null;
+      return;
     }
     Matcher route = TASK_ROUTE.matcher(path);
     if (!route.matches()) {
       error(exchange, 404, 1202, "Request method is invalid", null);
-      return null;
+      return;
     }
     boolean videos = route.group(1).startsWith("videos");
     if ("POST".equals(method) && route.group(2) == null) {
       submit(exchange, videos, body);
-      return null;
+      return;
     }
     if ("GET".equals(method) && route.group(2) != null) {
-      return poll(exchange, URLDecoder.decode(route.group(2), StandardCharsets.UTF_8));
+      poll(exchange, URLDecoder.decode(route.group(2), StandardCharsets.UTF_8), afterAnswer);
+      return;
     }
     error(exchange, 404, 1202, "Request method is invalid", null);
-    return null;
   }
 
   private void submit(HttpExchange exchange, boolean videos, byte[] body) throws IOException {
@@ -101,25 +105,28 @@ final class DoubleHandler implements HttpHandler {
     send(exchange, 200, TaskJson.envelope(task.snapshot(), book.nextRequestId()));
   }
 
-  private ScriptedTask poll(HttpExchange exchange, String id) throws IOException {
+  private void poll(HttpExchange exchange, String id, List<Runnable> afterAnswer)
+      throws IOException {
     ScriptedTask task = book.find(id);
     if (task == null) {
       error(exchange, 404, 1203, "Task does not exist", null);
-      return null;
+      return;
     }
     ScriptedTask.PollAnswer answer = task.poll(clock.instant());
+    if (answer.change().callback() != null) {
+      afterAnswer.add(() -> onChange.accept(task, answer.change().callback()));
+    }
     if (answer.rateLimit() != null) {
       error(exchange, 429, 1302, "Requests are too fast", answer.rateLimit());
-      return null;
+      return;
     }
     if (answer.serverError() != null) {
       int status = answer.serverError();
       int code = status == 503 ? 5001 : status == 504 ? 5002 : 5000;
       error(exchange, status, code, "Server error " + code, null);
-      return null;
+      return;
     }
     send(exchange, 200, TaskJson.envelope(answer.snapshot(), book.nextRequestId()));
-    return answer.changed() ? task : null;
   }
 
   private void error(HttpExchange exchange, int status, int code, String message,

@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * timestamps; each query answers {@code processing} until the script's outcome, which stays. Each
  * submit takes the next {@link #enqueue queued script}, or the default one. When the task has a
  * callback URL (the submit's {@code callback_url} or the script's), every status change is POSTed
- * there as the bare task object, after the answer of the query that caused it.
+ * there as the bare task object, after the answer of the query that caused it. A task's callbacks
+ * go out one at a time, in the order of its changes, each with the state of its own change (a
+ * later poll cannot turn a {@code processing} callback into a second {@code succeed}).
  */
 public final class LifecycleDouble implements AutoCloseable {
 
@@ -175,22 +177,24 @@ public final class LifecycleDouble implements AutoCloseable {
 
   /**
    * Ends a task now with its scripted outcome, and calls back synchronously if it has a callback
-   * URL: the way to make a callback beat the polls.
+   * URL: the way to make a callback beat the polls. The task's earlier callbacks go out first;
+   * when this returns, all of them and this one were delivered.
    *
    * @param taskId the task
    * @return true when the task changed (false if it had already ended)
    */
   public boolean finishNow(String taskId) {
     ScriptedTask task = require(taskId);
-    boolean changed = task.finishNow(clock.instant());
-    if (changed) {
-      changed(task);
+    ScriptedTask.Change change = task.finishNow(clock.instant());
+    if (change.callback() != null) {
+      task.outbox().releaseAndAwait(change.callback(), snapshot -> post(task, snapshot));
     }
-    return changed;
+    return change.happened();
   }
 
   /**
-   * POSTs the task's current state to its callback URL now, even if unchanged (a resend).
+   * POSTs the task's current state to its callback URL now, even if unchanged (a resend), after
+   * the task's callbacks already queued.
    *
    * @param taskId the task
    * @return the receiver's HTTP status, or -1 when the POST failed
@@ -200,7 +204,11 @@ public final class LifecycleDouble implements AutoCloseable {
     if (task.callbackUrl() == null) {
       throw new IllegalStateException("task " + taskId + " has no callback URL");
     }
-    ScriptedTask.Snapshot snapshot = task.snapshot();
+    return task.outbox().releaseAndAwait(task.queueResend(), snapshot -> post(task, snapshot));
+  }
+
+  /** Sends one callback with the state of its change, and logs it. */
+  private int post(ScriptedTask task, ScriptedTask.Snapshot snapshot) {
     byte[] body = TaskJson.bare(snapshot);
     int status = CallbackSender.post(task.callbackUrl(), body);
     book.delivered(new CallbackDelivery(snapshot.taskId(), snapshot.status(),
@@ -228,10 +236,9 @@ public final class LifecycleDouble implements AutoCloseable {
     }
   }
 
-  private void changed(ScriptedTask task) {
-    if (task.callbackUrl() != null) {
-      sendCallback(task.id());
-    }
+  /** A change's callback, released once the answer that caused it went out. */
+  private void changed(ScriptedTask task, CallbackOutbox.Entry callback) {
+    task.outbox().release(callback, snapshot -> post(task, snapshot));
   }
 
   /** Time-based tasks with a callback URL call back when ready even if nobody polls. */
@@ -244,8 +251,11 @@ public final class LifecycleDouble implements AutoCloseable {
     timers.schedule(() -> {
       if (clock.instant().isBefore(task.readyAt())) {
         armTimer(task);
-      } else if (task.finishIfReady(clock.instant())) {
-        changed(task);
+      } else {
+        ScriptedTask.Change change = task.finishIfReady(clock.instant());
+        if (change.callback() != null) {
+          changed(task, change.callback());
+        }
       }
     }, delay, TimeUnit.MILLISECONDS);
   }

@@ -8,7 +8,15 @@ import java.util.List;
 final class ScriptedTask {
 
   /** What a poll gets: an error to answer, or the task's state after the poll. */
-  record PollAnswer(Duration rateLimit, Integer serverError, Snapshot snapshot, boolean changed) {
+  record PollAnswer(Duration rateLimit, Integer serverError, Snapshot snapshot, Change change) {
+  }
+
+  /**
+   * Whether a step changed the task, and the callback it queued (null without a callback URL),
+   * carrying the snapshot of that very change.
+   */
+  record Change(boolean happened, CallbackOutbox.Entry callback) {
+    static final Change NONE = new Change(false, null);
   }
 
   /** The task as the wire shows it at one moment. */
@@ -28,6 +36,7 @@ final class ScriptedTask {
   private final List<String> resultUrls;
   private final long createdAt;
   private final Instant readyAt;
+  private final CallbackOutbox outbox = new CallbackOutbox();
 
   // Guarded by this.
   private int gets;
@@ -64,6 +73,10 @@ final class ScriptedTask {
     return readyAt;
   }
 
+  CallbackOutbox outbox() {
+    return outbox;
+  }
+
   synchronized int gets() {
     return gets;
   }
@@ -72,25 +85,30 @@ final class ScriptedTask {
     gets++;
     Duration rateLimit = script.rateLimitAt(gets);
     if (rateLimit != null) {
-      return new PollAnswer(rateLimit, null, null, false);
+      return new PollAnswer(rateLimit, null, null, Change.NONE);
     }
     Integer serverError = script.serverErrorAt(gets);
     if (serverError != null) {
-      return new PollAnswer(null, serverError, null, false);
+      return new PollAnswer(null, serverError, null, Change.NONE);
     }
     answered++;
-    boolean changed = moveTo(nextStatus(now), now);
-    return new PollAnswer(null, null, snapshot(), changed);
+    Change change = moveTo(nextStatus(now), now);
+    return new PollAnswer(null, null, snapshot(), change);
   }
 
-  /** @return true when the task reached its outcome just now */
-  synchronized boolean finishNow(Instant now) {
+  /** @return whether the task reached its outcome just now */
+  synchronized Change finishNow(Instant now) {
     return moveTo(outcome(), now);
   }
 
-  /** @return true when time made the task reach its outcome just now */
-  synchronized boolean finishIfReady(Instant now) {
-    return readyAt != null && !now.isBefore(readyAt) && moveTo(outcome(), now);
+  /** @return whether time made the task reach its outcome just now */
+  synchronized Change finishIfReady(Instant now) {
+    return readyAt != null && !now.isBefore(readyAt) ? moveTo(outcome(), now) : Change.NONE;
+  }
+
+  /** Queues a resend of the current state, in order after the callbacks already queued. */
+  synchronized CallbackOutbox.Entry queueResend() {
+    return outbox.add(snapshot());
   }
 
   synchronized Snapshot snapshot() {
@@ -113,13 +131,14 @@ final class ScriptedTask {
     return scripted != null ? scripted : "processing";
   }
 
-  private boolean moveTo(String next, Instant now) {
+  private Change moveTo(String next, Instant now) {
     if (next.equals(status) || isTerminal(status)) {
-      return false;
+      return Change.NONE;
     }
     status = next;
     updatedAt = Math.max(updatedAt + 1, now.toEpochMilli()); // strictly increasing: dedup key
-    return true;
+    // Queued under this lock: callbacks keep the order of the changes and the state of each.
+    return new Change(true, callbackUrl == null ? null : outbox.add(snapshot()));
   }
 
   private String outcome() {
