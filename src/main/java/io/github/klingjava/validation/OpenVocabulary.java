@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The spec's open sets ({@code x-extensible-enum}: model names, modes, shot types): a value outside
  * the known list is a vocabulary word newer than this client, so it is sent, never refused, and
- * logged once per set and value so the gap is visible. Known values keep every other rule of the
+ * logged once per set and value (among the last {@value #MAX_REMEMBERED} remembered) so the gap is
+ * visible. Known values keep every other rule of the
  * spec (per-model rules are written against the known names).
  *
  * <p>The one place that logs for validation, for both the compiled plan and the interpreter.
@@ -57,7 +58,12 @@ final class OpenVocabulary {
   }
 
   private static void log(String set, String value, Object known) {
-    if (LOGGED.size() < MAX_REMEMBERED && LOGGED.add(set + '\u0000' + value)) {
+    if (LOGGED.size() >= MAX_REMEMBERED) {
+      // Bounded memory without going silent: past the bound the remembered values are forgotten, so a
+      // value first seen later is still logged (a value seen before may be logged once more).
+      LOGGED.clear();
+    }
+    if (LOGGED.add(set + '\u0000' + value)) {
       LOG.info("{} {} is not one of the values this client knows{}; sent as given", set,
           Violation.quote(value), known == null ? "" : " (" + known + ")");
     }
