@@ -7,7 +7,8 @@
 // templates (familyAccessors.mustache, taskFamily.mustache) need as plain values and booleans:
 //   x-kling-family-name / -accessor / -constant / -class / -route / -request / -description (route and
 //   request: of the submit operation, for a sync family of its first call),
-//   x-kling-family-task or x-kling-family-sync: true, and x-kling-is-<operation>: true.
+//   x-kling-family-task or x-kling-family-sync: true, x-kling-family-calls: true on a family with call
+//   operations (and x-kling-family-task-calls on a task family with some), and x-kling-is-<operation>: true.
 // Only the generator's copy of the spec is changed (properties specFile and outputFile; they may be
 // the same file); the spec users read and validators use is the one written by hand.
 import com.fasterxml.jackson.databind.ObjectMapper
@@ -62,6 +63,8 @@ families.each { name, family ->
     throw new IllegalStateException('family ' + name + ': no operation with x-kling-operation submit or call')
   }
   def constant = family.accessor.replaceAll(/([a-z0-9])([A-Z])/, '$1_$2').toUpperCase()
+  // A family with synchronous operations (a sync family, or a task family's session steps) gets a typed calls class.
+  def hasCalls = family.ops.any { it.op.path('x-kling-operation').asText() == 'call' }
   family.ops.each { entry ->
     ObjectNode op = (ObjectNode) entry.op
     op.put('x-kling-family-name', name)
@@ -71,6 +74,12 @@ families.each { name, family ->
     op.put('x-kling-family-route', route)
     op.put('x-kling-family-description', family.description)
     op.put('x-kling-family-' + family.kind, true)
+    if (hasCalls) {
+      op.put('x-kling-family-calls', true)
+      if (family.kind == 'task') {
+        op.put('x-kling-family-task-calls', true)
+      }
+    }
     if (request != null) {
       op.put('x-kling-family-request', request)
     }

@@ -24,7 +24,9 @@ final class FamilyCommands {
               + family.requestSchema() + ").");
       group.addSubcommand("submit", new CommandLine(new TaskCommands.Submit(family, io)));
       group.addSubcommand("get", new CommandLine(new TaskCommands.Get(family, io)));
-      group.addSubcommand("list", new CommandLine(new TaskCommands.ListTasks(family, io)));
+      if (family.operation("list").isPresent()) { // e.g. the older lip-sync documents no list
+        group.addSubcommand("list", new CommandLine(new TaskCommands.ListTasks(family, io)));
+      }
       group.addSubcommand("wait", new CommandLine(new TaskCommands.Wait(family, io)));
       root.addSubcommand(commandName(family), group);
     }

@@ -2,6 +2,7 @@ package io.github.klingjava.cli;
 
 import io.github.klingjava.auth.Credentials;
 import io.github.klingjava.client.KlingClient;
+import io.github.klingjava.download.AddressPolicy;
 import io.github.klingjava.vendor.VendorProfile;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -19,6 +20,11 @@ final class Vendors {
       description = "Another address for the vendor, keeping its quirks (a proxy, a mock, a test double).")
   String baseUrl;
 
+  @Option(names = "--allow-download-range", paramLabel = "CIDR",
+      description = "Let --out fetch result files from this address range too (e.g. 127.0.0.1/32 for a local"
+          + " test double); by default downloads reach public addresses only. Repeatable.")
+  java.util.List<String> allowedRanges = new java.util.ArrayList<>();
+
   KlingClient client(Kling.Io io) {
     VendorProfile profile = profile();
     if (baseUrl != null) {
@@ -28,7 +34,21 @@ final class Vendors {
         throw new BadInputException("--base-url", "\"" + baseUrl + "\"", "must be an http(s) URL", e);
       }
     }
-    return KlingClient.builder().vendor(profile).credentials(credentials(io)).build();
+    return KlingClient.builder().vendor(profile).credentials(credentials(io))
+        .downloadPolicy(downloadPolicy()).build();
+  }
+
+  private AddressPolicy downloadPolicy() {
+    AddressPolicy policy = AddressPolicy.publicOnly();
+    for (String range : allowedRanges) {
+      try {
+        policy = policy.allowRange(range);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--allow-download-range", "\"" + range + "\"",
+            "must be an address range such as 127.0.0.1/32", e);
+      }
+    }
+    return policy;
   }
 
   private VendorProfile profile() {

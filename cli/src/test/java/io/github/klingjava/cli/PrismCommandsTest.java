@@ -28,6 +28,10 @@ class PrismCommandsTest {
   @Test
   void listOfEveryFamilyAnswersWithTheSpecsExamplePage() {
     for (TaskFamily family : TaskFamily.tasks()) {
+      if (family.operation("list").isEmpty()) {
+        assertEquals(2, Run.of(FamilyCommands.commandName(family), "list").code(), family + ": no list, no command");
+        continue;
+      }
       Run run = Run.of(FamilyCommands.commandName(family), "list", "--size", "10", "--base-url", prism.baseUrl());
       assertEquals(0, run.code(), family + ": " + run);
       assertTrue(run.out().lines().anyMatch(l -> l.matches("\\d+ tasks?")), run.toString());
