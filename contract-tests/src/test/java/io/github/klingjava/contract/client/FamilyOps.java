@@ -15,19 +15,20 @@ public final class FamilyOps {
   /** The task id used for get calls (the spec's TaskId parameter example). */
   public static final String TASK_ID = "867283741759111202";
 
-  /** The families the client's facade serves today (the spec-driven facade of issue #10 replaces this). */
-  private static final java.util.Set<String> SERVED = java.util.Set.of("ImageGeneration", "MultiImage",
-      "ImageExpansion", "ImageToVideo");
-
   private FamilyOps() {
   }
 
   /**
    * @param family e.g. {@code ImageGeneration}
-   * @return whether the client has a family service for it today
+   * @return whether the client has a task family service for it
    */
   public static boolean serves(String family) {
-    return SERVED.contains(family);
+    // the generated TaskFamily: every task family of the spec has a client service
+    return TaskFamily.tasks().stream().anyMatch(f -> capitalised(f.accessor()).equals(family));
+  }
+
+  private static String capitalised(String accessor) {
+    return Character.toUpperCase(accessor.charAt(0)) + accessor.substring(1);
   }
 
   /**

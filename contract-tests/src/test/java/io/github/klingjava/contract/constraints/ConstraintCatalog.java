@@ -118,12 +118,27 @@ public final class ConstraintCatalog {
       case "maxLength" -> com.fasterxml.jackson.databind.node.TextNode.valueOf(ValueFactory.pad(
           place.find(tree) == null ? "x" : place.find(tree).asText(), limits.get(keyword).asInt() + 1));
       case "enum" -> firstOutside(schema.get("enum"), limits.get(keyword));
+      case "minItems" -> fewerItems(place.find(tree), limits.get(keyword).asInt(), vendor, field);
       default -> throw new IllegalStateException("no breaker for vendor keyword " + keyword
           + " (" + vendor + " " + field + "): extend ConstraintCatalog.vendor");
     };
     place.set(tree, value);
     return body(op, Kind.VENDOR, place, keyword, vendor + " " + limit(limits.get(keyword)), tree,
         place.jsonPath(), place.prismSegments(), null, null, vendor);
+  }
+
+  /** The example's array cut to one item fewer than the vendor's minimum (the spec allows it). */
+  private static JsonNode fewerItems(JsonNode array, int min, String vendor, String field) {
+    if (array == null || !array.isArray() || array.size() < min - 1 || min < 1) {
+      throw new IllegalStateException("no example array to cut below " + vendor + "'s minItems " + min
+          + " for " + field);
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode fewer =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    for (int i = 0; i < min - 1; i++) {
+      fewer.add(array.get(i).deepCopy());
+    }
+    return fewer;
   }
 
   /** A value the spec allows but the vendor's narrower enum does not. */

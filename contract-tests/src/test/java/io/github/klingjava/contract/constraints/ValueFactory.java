@@ -95,9 +95,10 @@ final class ValueFactory {
       case "pattern" -> NODES.textNode(patternBreaker(s));
       case "enum" -> NODES.textNode(notIn(s.get("enum"), "contract-not-in-enum"));
       case "minimum" -> integer ? NODES.numberNode(s.get("minimum").asLong() - 1)
-          : NODES.numberNode(s.get("minimum").asDouble() - 1);
+          // exact decimal arithmetic: 0.8 - 1 in double is -0.19999999999999996, which no float model can hold
+          : NODES.numberNode(s.get("minimum").decimalValue().subtract(java.math.BigDecimal.ONE));
       case "maximum" -> integer ? NODES.numberNode(s.get("maximum").asLong() + 1)
-          : NODES.numberNode(s.get("maximum").asDouble() + 1);
+          : NODES.numberNode(s.get("maximum").decimalValue().add(java.math.BigDecimal.ONE));
       case "minItems" -> resized(seed, s, s.get("minItems").asInt() - 1);
       case "maxItems" -> resized(seed, s, s.get("maxItems").asInt() + 1);
       default -> throw new IllegalArgumentException("no breaker for keyword " + keyword);

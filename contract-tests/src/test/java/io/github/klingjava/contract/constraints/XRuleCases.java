@@ -70,14 +70,17 @@ final class XRuleCases {
       }
     }
     // a value-dependent branch (mode "4k" with an older model_name): the first value it names
+    List<String> named = new ArrayList<>(present);
     branch.path("properties").fields().forEachRemaining(p -> {
       JsonNode values = p.getValue().path("enum");
       if (values.isArray() && !values.isEmpty() && present.contains(p.getKey())) {
         at.field(p.getKey()).set(tree, values.get(0).deepCopy());
+        // the value names the case: two branches of one rule differ by it (edit_mode addition / swap)
+        named.set(named.indexOf(p.getKey()), p.getKey() + "=" + values.get(0).asText());
       }
     });
     absent.forEach(field -> at.field(field).remove(tree));
-    String detail = String.join("+", present) + (absent.isEmpty() ? "" : " without " + String.join("+", absent));
+    String detail = String.join("+", named) + (absent.isEmpty() ? "" : " without " + String.join("+", absent));
     return new Case(rule, detail, tree, "not");
   }
 

@@ -53,7 +53,7 @@ public record OperationSpec(String operationId, String method, String path, Stri
   static OperationSpec read(SpecDocument spec, String method, String path, JsonNode node) {
     String id = node.get("operationId").asText();
     Kind kind = id.startsWith("create") ? Kind.CREATE : id.startsWith("list") ? Kind.LIST : Kind.GET;
-    String family = id.replaceFirst("^(create|get|list)", "").replaceFirst("Tasks?$", "");
+    String family = owner(id);
     JsonNode media = node.path("requestBody").path("content").path("application/json");
     String requestSchema = SpecDocument.schemaName(media.path("schema"));
     Map<String, JsonNode> requestExamples = examples(spec, media.path("examples"));
@@ -93,5 +93,22 @@ public record OperationSpec(String operationId, String method, String path, Stri
     List<JsonNode> values = new ArrayList<>();
     node.elements().forEachRemaining(values::add);
     return values;
+  }
+
+  /**
+   * The task family (its accessor, capitalised, e.g. {@code ImageGeneration}) whose submit, query or list
+   * this operation is, read from the generated {@code TaskFamily}; for another operation (a synchronous
+   * call, or a family the client lacks) the operationId without its verb, which no family serves.
+   */
+  private static String owner(String operationId) {
+    for (io.github.klingjava.vendor.TaskFamily family : io.github.klingjava.vendor.TaskFamily.tasks()) {
+      for (io.github.klingjava.family.SpecOperation op : family.operations()) {
+        if (op.operationId().equals(operationId) && !"call".equals(op.role())) {
+          String accessor = family.accessor();
+          return Character.toUpperCase(accessor.charAt(0)) + accessor.substring(1);
+        }
+      }
+    }
+    return operationId.replaceFirst("^(create|get|list)", "").replaceFirst("Tasks?$", "");
   }
 }
