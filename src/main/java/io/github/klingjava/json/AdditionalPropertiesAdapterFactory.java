@@ -2,7 +2,6 @@ package io.github.klingjava.json;
 
 import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
@@ -12,11 +11,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okio.Buffer;
@@ -89,7 +84,7 @@ final class AdditionalPropertiesAdapterFactory implements JsonAdapter.Factory {
         if (declared.contains(name)) {
           all.skipValue();
         } else {
-          ((AdditionalProperties) value).putAdditionalProperty(name, readExact(all));
+          ((AdditionalProperties) value).putAdditionalProperty(name, JsonTrees.readExact(all));
         }
       }
       return value;
@@ -130,40 +125,6 @@ final class AdditionalPropertiesAdapterFactory implements JsonAdapter.Factory {
       }
       writer.setSerializeNulls(serializeNulls);
       writer.endObject();
-    }
-  }
-
-  /** A JSON value as Map/List/String/Boolean/null, numbers as exact {@link BigDecimal}s. */
-  static Object readExact(JsonReader reader) throws IOException {
-    switch (reader.peek()) {
-      case BEGIN_OBJECT: {
-        Map<String, Object> object = new LinkedHashMap<>();
-        reader.beginObject();
-        while (reader.hasNext()) {
-          object.put(reader.nextName(), readExact(reader));
-        }
-        reader.endObject();
-        return object;
-      }
-      case BEGIN_ARRAY: {
-        List<Object> array = new ArrayList<>();
-        reader.beginArray();
-        while (reader.hasNext()) {
-          array.add(readExact(reader));
-        }
-        reader.endArray();
-        return array;
-      }
-      case STRING:
-        return reader.nextString();
-      case NUMBER:
-        return new BigDecimal(reader.nextString());
-      case BOOLEAN:
-        return reader.nextBoolean();
-      case NULL:
-        return reader.nextNull();
-      default:
-        throw new JsonDataException("Unexpected " + reader.peek() + " at " + reader.getPath());
     }
   }
 }

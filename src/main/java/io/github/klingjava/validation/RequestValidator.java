@@ -1,14 +1,11 @@
 package io.github.klingjava.validation;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import io.github.klingjava.json.KlingMoshi;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -292,35 +289,6 @@ public final class RequestValidator {
 
   /** Reads a JSON value as a tree, every number kept exact as a {@link BigDecimal}. */
   static Object read(JsonReader reader) throws IOException {
-    switch (reader.peek()) {
-      case BEGIN_OBJECT: {
-        Map<String, Object> object = new LinkedHashMap<>();
-        reader.beginObject();
-        while (reader.hasNext()) {
-          object.put(reader.nextName(), read(reader));
-        }
-        reader.endObject();
-        return object;
-      }
-      case BEGIN_ARRAY: {
-        List<Object> array = new ArrayList<>();
-        reader.beginArray();
-        while (reader.hasNext()) {
-          array.add(read(reader));
-        }
-        reader.endArray();
-        return array;
-      }
-      case STRING:
-        return reader.nextString();
-      case NUMBER:
-        return new BigDecimal(reader.nextString()); // Moshi gives a number's literal text
-      case BOOLEAN:
-        return reader.nextBoolean();
-      case NULL:
-        return reader.nextNull();
-      default:
-        throw new JsonDataException("Unexpected " + reader.peek() + " at " + reader.getPath());
-    }
+    return io.github.klingjava.json.JsonTrees.readExact(reader);
   }
 }
