@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * Moshi support for {@link AdditionalProperties}: Moshi's own class adapter reads and writes the
@@ -70,14 +71,16 @@ final class AdditionalPropertiesAdapterFactory implements JsonAdapter.Factory {
       if (reader.failOnUnknown() || reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
         return delegate.fromJson(reader); // strict mode, or a wrong type Moshi reports itself
       }
-      Buffer json = new Buffer();
+      // The object's bytes once, read twice from pooled buffers: a cloned buffer shares its segments, which
+      // then cannot go back to okio's pool, so every nesting level of every answer allocated fresh 8 KiB ones.
+      ByteString json;
       try (BufferedSource source = reader.nextSource()) {
-        json.writeAll(source);
+        json = source.readByteString();
       }
-      JsonReader declaredPart = JsonReader.of(json.clone());
+      JsonReader declaredPart = JsonReader.of(new Buffer().write(json));
       declaredPart.setLenient(reader.isLenient());
       Object value = delegate.fromJson(declaredPart);
-      JsonReader all = JsonReader.of(json);
+      JsonReader all = JsonReader.of(new Buffer().write(json));
       all.beginObject();
       while (all.hasNext()) {
         String name = all.nextName();

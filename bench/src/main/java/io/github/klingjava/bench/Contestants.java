@@ -43,7 +43,8 @@ final class Contestants implements AutoCloseable {
       .modelName(ImageModel.KLING_V2_1).prompt("a red fox in fresh snow, morning light")
       .negativePrompt("blur").n(2).aspectRatio(AspectRatio.RATIO_16_9).externalTaskId("order-1045");
   final stock.gson.model.ImageGenerationRequest stockRequest = new stock.gson.model.ImageGenerationRequest()
-      .modelName(stock.gson.model.ImageModel.KLING_V2_1).prompt("a red fox in fresh snow, morning light")
+      // model_name is an open set in the spec (x-extensible-enum): a plain String in the stock client
+      .modelName("kling-v2-1").prompt("a red fox in fresh snow, morning light")
       .negativePrompt("blur").n(2).aspectRatio(stock.gson.model.AspectRatio.RATIO_16_9).externalTaskId("order-1045");
 
   Contestants(String url) {
