@@ -63,8 +63,12 @@ class CompiledPlanTest {
 
   @Test
   void theRequestSchemasWithoutCustomRulesStreamWhole() {
-    assertTrue(CompiledPlan.compile(SPEC, RequestValidator.IMAGE_GENERATION, "cometapi").fullyStreamed());
+    assertTrue(CompiledPlan.compile(SPEC, RequestValidator.MULTI_IMAGE, "cometapi").fullyStreamed());
     assertTrue(CompiledPlan.compile(SPEC, RequestValidator.MULTI_IMAGE, null).fullyStreamed());
+    assertTrue(CompiledPlan.compile(SPEC, "VirtualTryOnRequest", null).fullyStreamed());
+    // series_amount (#11) is an integer or "auto", a oneOf of scalars the plan does not stream: that one value
+    // is read as a tree and interpreted, the rest of an image-generation request streams
+    assertFalse(CompiledPlan.compile(SPEC, RequestValidator.IMAGE_GENERATION, "cometapi").fullyStreamed());
     // the expansion request carries x-kling-rules (the 3x area): it is read as a tree and interpreted
     assertFalse(CompiledPlan.compile(SPEC, RequestValidator.IMAGE_EXPANSION, null).fullyStreamed());
   }
