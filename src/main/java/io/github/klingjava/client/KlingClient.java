@@ -104,7 +104,7 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
       throw new IllegalArgumentException("family: " + family.tag() + " is synchronous; use syncFamily(...)");
     }
     return tasks.computeIfAbsent(family, f -> new TaskFamilyService<>(f, f.bind(retrofit), gate, executor,
-        pollExecutor, sharedWaiter, externalTaskIds));
+        pollExecutor, sharedWaiter, externalTaskIds, lists()));
   }
 
   /**
@@ -121,10 +121,16 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
    */
   @Override
   public SyncFamilyService syncFamily(SpecFamily family) {
-    if (family.operation("call").isEmpty()) {
+    boolean pagesOnly = family.operations().stream().anyMatch(o -> o.paging().isPresent() && !o.role().equals("list"))
+        || family.kind() == FamilyKind.SYNC && family.operations().stream().anyMatch(o -> o.paging().isPresent());
+    if (family.operation("call").isEmpty() && !pagesOnly) {
       throw new IllegalArgumentException("syncFamily: " + family.tag() + " has no call operation; use family(...)");
     }
-    return syncs.computeIfAbsent(family, f -> new SyncFamilyService(f, f.bind(retrofit), gate, executor));
+    return syncs.computeIfAbsent(family, f -> new SyncFamilyService(f, f.bind(retrofit), gate, executor, lists()));
+  }
+
+  private PagedLists lists() {
+    return new PagedLists(gate, executor, moshi);
   }
 
   private static TaskFamily named(String name) {
