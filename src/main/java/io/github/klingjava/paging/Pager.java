@@ -28,8 +28,8 @@ import java.util.stream.StreamSupport;
  *
  * <p>Bounded: {@link PagerOptions#maxPages}, {@link PagerOptions#maxItems}, the spec's highest page number
  * (page-number lists), and a bound on empty pages in a row (cursor lists). Cancellable: closing the stream,
- * {@link #cancel()} (from any thread) and interrupting the iterating thread all stop the fetching; cancel
- * ends the iteration as if the list ended, an interrupt throws {@link PagingException} with reason
+ * {@link #cancel()} (from any thread) and interrupting the iterating thread all stop the fetching; a closed
+ * stream ends at once, cancel ends the iteration after the page in hand as if the list ended, an interrupt throws {@link PagingException} with reason
  * {@code INTERRUPTED} (the thread's flag stays set). A cursor the server repeats throws
  * {@link PagingException} with reason {@code REPEATED_CURSOR} after that page's items, instead of looping.
  *
@@ -119,8 +119,8 @@ public final class Pager<T> implements Iterable<T> {
 
     @Override
     public boolean hasNext() {
-      if (handedOut >= options.maxItems()) {
-        return false;
+      if (closed || handedOut >= options.maxItems()) {
+        return false; // a closed stream ends at once; a cancel lets the page in hand finish
       }
       while (page == null || !page.hasNext()) {
         if (ended || closed || cancelled.get() || pages >= options.maxPages()) {
