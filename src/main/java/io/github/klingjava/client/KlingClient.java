@@ -117,13 +117,15 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
 
   /**
    * The synchronous calls ({@code x-kling-operation: call}) of a family: every operation of a sync family
-   * ({@code x-kling-family.kind: sync}), or the session steps of a task family that has some.
+   * ({@code x-kling-family.kind: sync}), or the session steps of a task family that has some; and the
+   * pagers of its operations with {@code x-kling-paging} ({@link SyncFamilyService#pages}).
    */
   @Override
   public SyncFamilyService syncFamily(SpecFamily family) {
-    boolean pagesOnly = family.operations().stream().anyMatch(o -> o.paging().isPresent() && !o.role().equals("list"))
-        || family.kind() == FamilyKind.SYNC && family.operations().stream().anyMatch(o -> o.paging().isPresent());
-    if (family.operation("call").isEmpty() && !pagesOnly) {
+    // Mirrors families.groovy: a paged operation other than a task family's list (that one is listAll()).
+    boolean pages = family.operations().stream().anyMatch(o -> o.paging().isPresent()
+        && (family.kind() == FamilyKind.SYNC || !o.role().equals("list")));
+    if (family.operation("call").isEmpty() && !pages) {
       throw new IllegalArgumentException("syncFamily: " + family.tag() + " has no call operation; use family(...)");
     }
     return syncs.computeIfAbsent(family, f -> new SyncFamilyService(f, f.bind(retrofit), gate, executor, lists()));

@@ -82,10 +82,14 @@ public final class SyncFamilyService {
    * method per such operation ({@code client.<family>().<operation>Pages(request, options)}), which calls this.
    *
    * <pre>{@code
-   * // a cursor list whose cursor travels in the body: x-kling-paging {style: cursor, in: body, ...}
-   * Pager<LedgerEntry> entries = client.syncFamily(TaskFamily.BILLING)
-   *     .pages("listPackageLedger", new PackageLedgerRequest(), LedgerEntry.class, PagerOptions.defaults().maxPages(10));
-   * entries.stream().limit(25).forEach(System.out::println); // fetches only the pages those 25 need
+   * // data-driven: every paged call of a family, its items as JSON trees, at most 10 pages each
+   * for (SpecOperation op : family.operations()) {
+   *   if (op.paging().isPresent() && op.role().equals("call")) {
+   *     Pager<Object> items = client.syncFamily(family).pages(op.operationId(), null, Object.class,
+   *         PagerOptions.defaults().maxPages(10));
+   *     items.stream().limit(25).forEach(System.out::println); // fetches only the pages those 25 need
+   *   }
+   * }
    * }</pre>
    *
    * @param operationId the spec's operationId of an operation of this family with {@code x-kling-paging}

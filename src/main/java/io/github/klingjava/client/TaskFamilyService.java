@@ -147,7 +147,7 @@ public final class TaskFamilyService<R> {
 
   /**
    * One page of this family's tasks. The limits of {@code pageNum} and {@code pageSize} are those of the
-   * list operation's parameters in the spec (today [1, 1000] and [1, 500]); outside them nothing is sent
+   * list operation's parameters in the spec; outside them nothing is sent
    * and a {@link KlingValidationException} names each parameter and rule.
    */
   public TaskListResponse list(int pageNum, int pageSize) {
@@ -180,8 +180,24 @@ public final class TaskFamilyService<R> {
    * @throws KlingValidationException before anything is sent, when the page size is outside the spec's limits
    */
   public Pager<Task> listAll(PagerOptions options) {
+    return listAll(Task.class, options);
+  }
+
+  /**
+   * Like {@link #listAll(PagerOptions)} for a list whose items are another model of the spec (the item schema
+   * its {@code x-kling-paging.items} points at, {@code SpecOperation.paging().itemType()}), or
+   * {@code Object.class} for the items as JSON trees; page numbers or a cursor, as the spec says.
+   *
+   * <pre>{@code
+   * SpecPaging paging = family.operation("list").orElseThrow().paging().orElseThrow();
+   * Pager<?> items = client.family(family).listAll(paging.itemType(), PagerOptions.defaults().maxPages(5));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code itemType} is neither the spec's item model nor {@code Object}
+   */
+  public <T> Pager<T> listAll(Class<T> itemType, PagerOptions options) {
     SpecOperation list = operation("list");
-    return lists.pager(list, calls.get(list.operationId()), null, Task.class, options);
+    return lists.pager(list, calls.get(list.operationId()), null, itemType, options);
   }
 
   /** {@link #listAll(PagerOptions)} with this page size and no other bound: {@code client.imageToVideo().autoPager(100)}. */

@@ -121,6 +121,16 @@ final class ListAllThroughTheDoubleTest {
   }
 
   @Test
+  void itemsAsJsonTreesOrTheSpecsModelButNoOtherType() {
+    kling.serveList(ROUTE, ListPages.byPageNumber(ListPages.tasks(2)));
+    List<Object> trees = new ArrayList<>();
+    client.imageToVideo().listAll(Object.class, PagerOptions.defaults()).forEach(trees::add);
+    assertEquals("list-task-2", ((Map<?, ?>) trees.get(1)).get("task_id"));
+    assertEquals(Task.class, RECIPE.itemType(), "the spec's item schema, derived by the generator");
+    assertThrows(IllegalArgumentException.class, () -> client.imageToVideo().listAll(String.class, PagerOptions.defaults()));
+  }
+
+  @Test
   void aCursorListInTheBodyWithAnEmptyMiddlePageAndARepeatingCursor() {
     kling.serveList("/v1/test/ledger", ListPages.byCursor("cursor", List.of(
         ListPages.page(List.of(Map.of("id", "a"), Map.of("id", "b")), "c1", true),
