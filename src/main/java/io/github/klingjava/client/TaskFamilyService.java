@@ -17,7 +17,6 @@ import io.github.klingjava.task.TaskWaiter;
 import io.github.klingjava.task.WaitOptions;
 import io.github.klingjava.validation.KlingValidationException;
 import io.github.klingjava.validation.Violation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -269,9 +268,11 @@ public final class TaskFamilyService<R> {
 
     /** Like {@link TaskFamilyService#list}, with the raw response. */
     public KlingResponse<TaskListResponse> list(int pageNum, int pageSize) {
-      SpecPaging paging = requirePage(pageNum, pageSize);
-      CallArgs args = CallArgs.ofQuery(Map.of(paging.pageParameter().orElseThrow(), pageNum,
-          paging.sizeParameter().orElseThrow(), pageSize));
+      SpecOperation list = operation("list");
+      SpecPaging paging = list.paging().filter(p -> p.style() == SpecPaging.Style.PAGE)
+          .orElseThrow(() -> new UnsupportedOperationException(list.operationId()
+              + ": the spec gives this list no x-kling-paging of style page"));
+      CallArgs args = CallArgs.ofQuery(paging.pageQuery(pageNum, pageSize));
       return executor.execute(call("list", args, TaskListResponse.class), TaskListResponse.class, TaskListResponse::getCode);
     }
   }
@@ -312,22 +313,5 @@ public final class TaskFamilyService<R> {
       String shown = id == null ? null : "\"" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "\"";
       throw new KlingValidationException(name, List.of(Violation.of("$.id", shown, rule, problem)));
     }
-  }
-
-  /** The list's paging recipe, after checking both parameters against their limits in the spec. */
-  private SpecPaging requirePage(int pageNum, int pageSize) {
-    SpecOperation list = operation("list");
-    SpecPaging paging = list.paging().filter(p -> p.style() == SpecPaging.Style.PAGE)
-        .orElseThrow(() -> new UnsupportedOperationException(list.operationId()
-            + ": the spec gives this list no x-kling-paging of style page"));
-    List<Violation> violations = new ArrayList<>();
-    SpecPaging.outOfRange(paging.pageParameter().orElseThrow(), pageNum, paging.firstPage(), paging.lastPage())
-        .ifPresent(violations::add);
-    SpecPaging.outOfRange(paging.sizeParameter().orElseThrow(), pageSize, paging.minPageSize(),
-        paging.maxPageSize().orElse(Integer.MAX_VALUE)).ifPresent(violations::add);
-    if (!violations.isEmpty()) {
-      throw new KlingValidationException("list parameters", violations);
-    }
-    return paging;
   }
 }

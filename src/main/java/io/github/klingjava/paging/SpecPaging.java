@@ -162,6 +162,23 @@ public final class SpecPaging {
     return Optional.of(size);
   }
 
+  /**
+   * The query of one page of a page-number list, {@code {pageNum: n, pageSize: s}} under the spec's names.
+   *
+   * @throws KlingValidationException naming each parameter outside its limits in the spec (both at once)
+   */
+  public Map<String, Object> pageQuery(int pageNum, int pageSize) {
+    String page = pageParameter().orElseThrow(() -> new IllegalStateException("not a page-number list: " + this));
+    String size = sizeParameter().orElseThrow();
+    List<Violation> violations = new java.util.ArrayList<>();
+    outOfRange(page, pageNum, firstPage(), lastPage()).ifPresent(violations::add);
+    outOfRange(size, pageSize, minPageSize(), maxPageSize().orElse(Integer.MAX_VALUE)).ifPresent(violations::add);
+    if (!violations.isEmpty()) {
+      throw new KlingValidationException("list parameters", violations);
+    }
+    return Map.of(page, pageNum, size, pageSize);
+  }
+
   /** Refuses a value outside {@code [min, max]} of the named parameter, before anything is sent. */
   public static void checkRange(String name, int value, int min, int max) {
     outOfRange(name, value, min, max).ifPresent(violation -> {

@@ -36,6 +36,14 @@ final class SpecPagingTest {
   }
 
   @Test
+  void onePagesQueryUsesTheSpecsNamesAndReportsEveryBrokenLimit() {
+    assertEquals(Map.of("pageNum", 2, "pageSize", 10), PAGE.pageQuery(2, 10));
+    KlingValidationException both = assertThrows(KlingValidationException.class, () -> PAGE.pageQuery(1001, 501));
+    assertEquals(List.of("$.pageNum maximum", "$.pageSize maximum"),
+        both.violations().stream().map(v -> v.path() + " " + v.rule()).toList());
+  }
+
+  @Test
   void aCursorListWithoutSizeParameterLeavesTheSizeToTheServer() {
     assertTrue(CURSOR.pageSize(PagerOptions.defaults()).isEmpty());
     assertEquals("x-kling-paging", assertThrows(KlingValidationException.class,
