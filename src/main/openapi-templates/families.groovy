@@ -9,6 +9,11 @@
 //   request: of the submit operation, for a sync family of its first call),
 //   x-kling-family-task or x-kling-family-sync: true, x-kling-family-calls: true on a family with call
 //   operations (and x-kling-family-task-calls on a task family with some), and x-kling-is-<operation>: true.
+// Paging (#11): an operation with x-kling-paging gets x-kling-paging-args (the extension's keys and the
+// limits of the parameters it names, from their schemas, as "key", "value" pairs for SpecPaging.of),
+// x-kling-paging-item (the item schema's name, when the items pointer leads to an array of a $ref) and,
+// unless it is a task family's list (TaskFamilyService.listAll), x-kling-paging-call: true, which gives
+// the family's calls class a typed pager method.
 // Only the generator's copy of the spec is changed (properties specFile and outputFile; they may be
 // the same file); the spec users read and validators use is the one written by hand.
 import com.fasterxml.jackson.databind.ObjectMapper
@@ -41,6 +46,83 @@ tree.path('paths').fields().each { path ->
     }
   }
 }
+// Follows a local $ref (#/components/...) to the node it names.
+def deref
+deref = { node ->
+  def ref = node?.path('$ref')?.asText('')
+  if (!ref) {
+    return node
+  }
+  def target = tree
+  ref.substring(2).split('/').each { target = target.path(it.replace('~1', '/').replace('~0', '~')) }
+  return deref(target)
+}
+// The schema the named request parameter of the paging recipe has (query parameter, or body property).
+def pagingParameterSchema = { op, paging, name ->
+  if (paging.path('in').asText('query') == 'body') {
+    def body = deref(op.path('requestBody')).path('content').path('application/json').path('schema')
+    def found = null
+    def search
+    search = { schema, depth ->
+      schema = deref(schema)
+      if (found == null && depth < 8 && schema != null) {
+        if (schema.path('properties').has(name)) {
+          found = deref(schema.path('properties').get(name))
+        }
+        ['allOf', 'anyOf', 'oneOf'].each { key -> schema.path(key).each { search(it, depth + 1) } }
+      }
+    }
+    search(body, 0)
+    return found
+  }
+  def parameter = op.path('parameters').collect { deref(it) }.find { it.path('name').asText() == name && it.path('in').asText() == 'query' }
+  return parameter == null ? null : deref(parameter.path('schema'))
+}
+// The recipe for SpecPaging.of: the extension's keys, then each named parameter's minimum, maximum, default.
+def pagingArgs = { op, paging ->
+  def id = op.path('operationId').asText()
+  def style = paging.path('style').asText()
+  if (!(style in ['page', 'cursor'])) {
+    throw new IllegalStateException(id + ': x-kling-paging.style must be page or cursor, found ' + paging)
+  }
+  def pairs = []
+  ['style', 'in', 'page', 'size', 'cursor', 'next', 'hasMore', 'items'].each { key ->
+    if (paging.has(key)) {
+      pairs << [key, paging.path(key).asText()]
+    }
+  }
+  [page: 'page', size: 'size'].each { key, prefix ->
+    if (paging.has(key)) {
+      def schema = pagingParameterSchema(op, paging, paging.path(key).asText())
+      if (schema == null) {
+        throw new IllegalStateException(id + ': x-kling-paging.' + key + ' names ' + paging.path(key).asText()
+            + ', which the operation does not declare')
+      }
+      [Min: 'minimum', Max: 'maximum', Default: 'default'].each { suffix, keyword ->
+        if (schema.has(keyword)) {
+          pairs << [prefix + suffix, schema.path(keyword).asText()]
+        }
+      }
+    }
+  }
+  return pairs.collect { '"' + it[0] + '", "' + it[1].replace('\\', '\\\\').replace('"', '\\"') + '"' }.join(', ')
+}
+// The item schema's name: the items pointer followed through the 200 answer's schema.
+def pagingItem = { op, paging ->
+  def schema = deref(op.path('responses').path('200')).path('content').path('application/json').path('schema')
+  paging.path('items').asText().substring(1).split('/').each { token ->
+    schema = deref(schema)
+    def part = ['allOf'].collectMany { k -> schema.path(k).collect { deref(it) } }.find { it.path('properties').has(token) }
+    schema = (part ?: schema).path('properties').path(token)
+  }
+  schema = deref(schema)
+  if (schema.path('type').asText() != 'array') {
+    throw new IllegalStateException(op.path('operationId').asText() + ': x-kling-paging.items '
+        + paging.path('items').asText() + ' does not lead to an array in the 200 answer')
+  }
+  def ref = schema.path('items').path('$ref').asText('')
+  return ref ? ref.substring(ref.lastIndexOf('/') + 1) : null
+}
 def roles = ['submit', 'get', 'getByExternalId', 'list', 'call']
 families.each { name, family ->
   def route = null
@@ -64,7 +146,8 @@ families.each { name, family ->
   }
   def constant = family.accessor.replaceAll(/([a-z0-9])([A-Z])/, '$1_$2').toUpperCase()
   // A family with synchronous operations (a sync family, or a task family's session steps) gets a typed calls class.
-  def hasCalls = family.ops.any { it.op.path('x-kling-operation').asText() == 'call' }
+  def pagedCall = { op -> op.has('x-kling-paging') && !(family.kind == 'task' && op.path('x-kling-operation').asText() == 'list') }
+  def hasCalls = family.ops.any { it.op.path('x-kling-operation').asText() == 'call' || pagedCall(it.op) }
   family.ops.each { entry ->
     ObjectNode op = (ObjectNode) entry.op
     op.put('x-kling-family-name', name)
@@ -84,6 +167,17 @@ families.each { name, family ->
       op.put('x-kling-family-request', request)
     }
     op.put('x-kling-is-' + op.path('x-kling-operation').asText(), true)
+    if (op.has('x-kling-paging')) {
+      def paging = op.get('x-kling-paging')
+      op.put('x-kling-paging-args', pagingArgs(op, paging))
+      def item = pagingItem(op, paging)
+      if (item != null) {
+        op.put('x-kling-paging-item', item)
+      }
+      if (pagedCall(op)) {
+        op.put('x-kling-paging-call', true)
+      }
+    }
   }
 }
 def out = new File(outputFile)

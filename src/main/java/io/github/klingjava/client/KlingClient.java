@@ -104,7 +104,7 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
       throw new IllegalArgumentException("family: " + family.tag() + " is synchronous; use syncFamily(...)");
     }
     return tasks.computeIfAbsent(family, f -> new TaskFamilyService<>(f, f.bind(retrofit), gate, executor,
-        pollExecutor, sharedWaiter, externalTaskIds));
+        pollExecutor, sharedWaiter, externalTaskIds, lists()));
   }
 
   /**
@@ -117,14 +117,22 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
 
   /**
    * The synchronous calls ({@code x-kling-operation: call}) of a family: every operation of a sync family
-   * ({@code x-kling-family.kind: sync}), or the session steps of a task family that has some.
+   * ({@code x-kling-family.kind: sync}), or the session steps of a task family that has some; and the
+   * pagers of its operations with {@code x-kling-paging} ({@link SyncFamilyService#pages}).
    */
   @Override
   public SyncFamilyService syncFamily(SpecFamily family) {
-    if (family.operation("call").isEmpty()) {
+    // Mirrors families.groovy: a paged operation other than a task family's list (that one is listAll()).
+    boolean pages = family.operations().stream().anyMatch(o -> o.paging().isPresent()
+        && (family.kind() == FamilyKind.SYNC || !o.role().equals("list")));
+    if (family.operation("call").isEmpty() && !pages) {
       throw new IllegalArgumentException("syncFamily: " + family.tag() + " has no call operation; use family(...)");
     }
-    return syncs.computeIfAbsent(family, f -> new SyncFamilyService(f, f.bind(retrofit), gate, executor));
+    return syncs.computeIfAbsent(family, f -> new SyncFamilyService(f, f.bind(retrofit), gate, executor, lists()));
+  }
+
+  private PagedLists lists() {
+    return new PagedLists(gate, executor, moshi);
   }
 
   private static TaskFamily named(String name) {

@@ -3,6 +3,8 @@ package io.github.klingjava.client;
 import io.github.klingjava.family.CallArgs;
 import io.github.klingjava.family.SpecFamily;
 import io.github.klingjava.family.SpecOperation;
+import io.github.klingjava.paging.Pager;
+import io.github.klingjava.paging.PagerOptions;
 import java.util.Map;
 import java.util.function.Function;
 import retrofit2.Call;
@@ -25,10 +27,12 @@ public final class SyncFamilyService {
   private final Map<String, Function<CallArgs, Call<?>>> calls;
   private final RequestGate gate;
   private final CallExecutor executor;
+  private final PagedLists lists;
 
   SyncFamilyService(SpecFamily family, Map<String, Function<CallArgs, Call<?>>> calls, RequestGate gate,
-      CallExecutor executor) {
+      CallExecutor executor, PagedLists lists) {
     this.family = family;
+    this.lists = lists;
     this.calls = calls;
     this.gate = gate;
     this.executor = executor;
@@ -69,16 +73,40 @@ public final class SyncFamilyService {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public KlingResponse<?> call(String operationId, Object request) {
     Class answer = operation(operationId).responseType();
-    return call(operationId, request, answer, SyncFamilyService::businessCode);
+    return call(operationId, request, answer, PagedLists::businessCode);
   }
 
-  private static Integer businessCode(Object answer) {
-    try {
-      Object code = answer.getClass().getMethod("getCode").invoke(answer);
-      return code instanceof Integer value ? value : null;
-    } catch (ReflectiveOperationException e) {
-      return null; // an answer without Kling's envelope has no business code to check
-    }
+  /**
+   * Every item of an operation that pages ({@code x-kling-paging} in the spec: page numbers or a cursor, in
+   * the query or the body), fetched lazily page by page as you iterate. The generated calls class has a typed
+   * method per such operation ({@code client.<family>().<operation>Pages(request, options)}), which calls this.
+   *
+   * <pre>{@code
+   * // data-driven: every paged call of a family, its items as JSON trees, at most 10 pages each
+   * for (SpecOperation op : family.operations()) {
+   *   if (op.paging().isPresent() && op.role().equals("call")) {
+   *     Pager<Object> items = client.syncFamily(family).pages(op.operationId(), null, Object.class,
+   *         PagerOptions.defaults().maxPages(10));
+   *     items.stream().limit(25).forEach(System.out::println); // fetches only the pages those 25 need
+   *   }
+   * }
+   * }</pre>
+   *
+   * @param operationId the spec's operationId of an operation of this family with {@code x-kling-paging}
+   * @param request the operation's request model (filters; the pager sets page, size or cursor on a copy),
+   *     or null for none
+   * @param itemType the spec's item model ({@code SpecPaging.itemType()}), or {@code Object.class} for the
+   *     items as JSON trees
+   * @param options bounds of the walk; the page size is checked against the spec before anything is sent
+   * @param <T> the item type
+   * @return a lazy pager; nothing is fetched until it is iterated
+   */
+  public <T> Pager<T> pages(String operationId, Object request, Class<T> itemType, PagerOptions options) {
+    SpecOperation operation = family.operations().stream()
+        .filter(o -> o.operationId().equals(operationId) && o.paging().isPresent()).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("operationId: " + family.tag()
+            + " has no operation " + operationId + " with x-kling-paging"));
+    return lists.pager(operation, calls.get(operationId), request, itemType, options);
   }
 
   private SpecOperation operation(String operationId) {

@@ -7,6 +7,9 @@ import io.github.klingjava.family.SpecOperation;
 import io.github.klingjava.generated.model.Task;
 import io.github.klingjava.generated.model.TaskListResponse;
 import io.github.klingjava.generated.model.TaskResponse;
+import io.github.klingjava.paging.Pager;
+import io.github.klingjava.paging.PagerOptions;
+import io.github.klingjava.paging.SpecPaging;
 import io.github.klingjava.task.AmbiguousSubmits;
 import io.github.klingjava.task.SubmitOutcome;
 import io.github.klingjava.task.TaskPoller;
@@ -14,7 +17,6 @@ import io.github.klingjava.task.TaskWaiter;
 import io.github.klingjava.task.WaitOptions;
 import io.github.klingjava.validation.KlingValidationException;
 import io.github.klingjava.validation.Violation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +26,8 @@ import retrofit2.Call;
 /**
  * The task lifecycle of one family of the spec: submit, query by {@code task_id} or by your
  * {@code external_task_id}, list, and wait for the outcome. Its routes are the family's operations in the
- * spec ({@code x-kling-operation} submit, get, getByExternalId, list); the typed accessors
+ * spec ({@code x-kling-operation} submit, get, getByExternalId, list; the list pages as its
+ * {@code x-kling-paging} says, {@link #listAll()}); the typed accessors
  * ({@code client.imageToVideo()}) and {@code client.family(...)} are generated from the spec's family tags.
  *
  * <pre>{@code
@@ -38,14 +41,9 @@ import retrofit2.Call;
  * @param <R> the family's request model
  */
 public final class TaskFamilyService<R> {
-  static final int MAX_PAGE_NUM = 1000;
-  static final int MAX_PAGE_SIZE = 500;
   static final int MAX_ID_LENGTH = 256;
   /** Task-creating POSTs per submit: the first, and re-sends after Kling said the task does not exist. */
   static final int MAX_SUBMITS = 3;
-  // Kling's documented list parameters (the spec's PageNum and PageSize), the same for every family.
-  private static final String PAGE_NUM = "pageNum";
-  private static final String PAGE_SIZE = "pageSize";
 
   private final SpecFamily family;
   private final Map<String, Function<CallArgs, Call<?>>> calls;
@@ -53,12 +51,14 @@ public final class TaskFamilyService<R> {
   private final CallExecutor executor;
   private final TaskWaiter waiter;
   private final boolean generateExternalIds;
+  private final PagedLists lists;
   private final Raw raw = new Raw();
 
   TaskFamilyService(SpecFamily family, Map<String, Function<CallArgs, Call<?>>> calls, RequestGate gate,
       CallExecutor executor, CallExecutor pollExecutor, TaskWaiter sharedWaiter,
-      boolean generateExternalIds) {
+      boolean generateExternalIds, PagedLists lists) {
     this.family = family;
+    this.lists = lists;
     this.generateExternalIds = generateExternalIds;
     this.calls = calls;
     this.gate = gate;
@@ -144,9 +144,64 @@ public final class TaskFamilyService<R> {
     return raw.getByExternalId(externalTaskId).body();
   }
 
-  /** One page of this family's tasks, {@code pageNum} in [1, 1000], {@code pageSize} in [1, 500]. */
+  /**
+   * One page of this family's tasks. The limits of {@code pageNum} and {@code pageSize} are those of the
+   * list operation's parameters in the spec; outside them nothing is sent
+   * and a {@link KlingValidationException} names each parameter and rule.
+   */
   public TaskListResponse list(int pageNum, int pageSize) {
     return raw.list(pageNum, pageSize).body();
+  }
+
+  /**
+   * Every task of this family, newest first, fetched lazily page by page (the spec's default page size) as
+   * you iterate; see {@link Pager} for the bounds and how to stop.
+   *
+   * <pre>{@code
+   * for (Task task : client.imageToVideo().listAll()) {
+   *   System.out.println(task.getTaskId() + " " + task.getTaskStatus());
+   * }
+   * }</pre>
+   */
+  public Pager<Task> listAll() {
+    return listAll(PagerOptions.defaults());
+  }
+
+  /**
+   * Like {@link #listAll()}, within the bounds of {@code options} (page size, max pages, max items).
+   *
+   * <pre>{@code
+   * try (Stream<Task> recent = client.imageToVideo().listAll(PagerOptions.defaults().pageSize(100).maxItems(300)).stream()) {
+   *   List<String> failed = recent.filter(t -> TaskStatus.FAILED.equals(t.getTaskStatus())).map(Task::getTaskId).toList();
+   * }
+   * }</pre>
+   *
+   * @throws KlingValidationException before anything is sent, when the page size is outside the spec's limits
+   */
+  public Pager<Task> listAll(PagerOptions options) {
+    return listAll(Task.class, options);
+  }
+
+  /**
+   * Like {@link #listAll(PagerOptions)} for a list whose items are another model of the spec (the item schema
+   * its {@code x-kling-paging.items} points at, {@code SpecOperation.paging().itemType()}), or
+   * {@code Object.class} for the items as JSON trees; page numbers or a cursor, as the spec says.
+   *
+   * <pre>{@code
+   * SpecPaging paging = family.operation("list").orElseThrow().paging().orElseThrow();
+   * Pager<?> items = client.family(family).listAll(paging.itemType(), PagerOptions.defaults().maxPages(5));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code itemType} is neither the spec's item model nor {@code Object}
+   */
+  public <T> Pager<T> listAll(Class<T> itemType, PagerOptions options) {
+    SpecOperation list = operation("list");
+    return lists.pager(list, calls.get(list.operationId()), null, itemType, options);
+  }
+
+  /** {@link #listAll(PagerOptions)} with this page size and no other bound: {@code client.imageToVideo().autoPager(100)}. */
+  public Pager<Task> autoPager(int pageSize) {
+    return listAll(PagerOptions.defaults().pageSize(pageSize));
   }
 
   /** Polls the task until it succeeds (returned) or fails ({@code TaskFailedException}). */
@@ -213,8 +268,11 @@ public final class TaskFamilyService<R> {
 
     /** Like {@link TaskFamilyService#list}, with the raw response. */
     public KlingResponse<TaskListResponse> list(int pageNum, int pageSize) {
-      requirePage(pageNum, pageSize);
-      CallArgs args = CallArgs.ofQuery(Map.of(PAGE_NUM, pageNum, PAGE_SIZE, pageSize));
+      SpecOperation list = operation("list");
+      SpecPaging paging = list.paging().filter(p -> p.style() == SpecPaging.Style.PAGE)
+          .orElseThrow(() -> new UnsupportedOperationException(list.operationId()
+              + ": the spec gives this list no x-kling-paging of style page"));
+      CallArgs args = CallArgs.ofQuery(paging.pageQuery(pageNum, pageSize));
       return executor.execute(call("list", args, TaskListResponse.class), TaskListResponse.class, TaskListResponse::getCode);
     }
   }
@@ -229,9 +287,12 @@ public final class TaskFamilyService<R> {
 
   @SuppressWarnings("unchecked")
   private <T> Call<T> call(String role, CallArgs args, Class<T> answer) {
-    SpecOperation operation = family.operation(role).orElseThrow(() -> new UnsupportedOperationException(
+    return (Call<T>) calls.get(operation(role).operationId()).apply(args);
+  }
+
+  private SpecOperation operation(String role) {
+    return family.operation(role).orElseThrow(() -> new UnsupportedOperationException(
         family.tag() + ": the spec declares no operation with x-kling-operation " + role + " for this family"));
-    return (Call<T>) calls.get(operation.operationId()).apply(args);
   }
 
   private static void requireId(String name, String id) {
@@ -251,23 +312,6 @@ public final class TaskFamilyService<R> {
     if (rule != null) {
       String shown = id == null ? null : "\"" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "\"";
       throw new KlingValidationException(name, List.of(Violation.of("$.id", shown, rule, problem)));
-    }
-  }
-
-  private static void requirePage(int pageNum, int pageSize) {
-    List<Violation> violations = new ArrayList<>();
-    checkRange(violations, "pageNum", pageNum, MAX_PAGE_NUM);
-    checkRange(violations, "pageSize", pageSize, MAX_PAGE_SIZE);
-    if (!violations.isEmpty()) {
-      throw new KlingValidationException("list parameters", violations);
-    }
-  }
-
-  private static void checkRange(List<Violation> out, String name, int value, int max) {
-    if (value < 1) {
-      out.add(Violation.of("$." + name, String.valueOf(value), "minimum", value + " is below the minimum 1"));
-    } else if (value > max) {
-      out.add(Violation.of("$." + name, String.valueOf(value), "maximum", value + " is above the maximum " + max));
     }
   }
 }

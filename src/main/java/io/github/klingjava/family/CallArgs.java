@@ -32,6 +32,11 @@ public final class CallArgs {
     return new CallArgs(null, null, query);
   }
 
+  /** A call with a body and query parameters (a list that pages in its query, with a body to filter by). */
+  public static CallArgs of(Object body, Map<String, Object> query) {
+    return new CallArgs(body, null, query);
+  }
+
   /** The body, for the generated binding. */
   public Object body() {
     return body;

@@ -43,4 +43,30 @@ class SpectralRulesTest {
         "components.schemas.Bare.enum.2"), flagged);
     assertEquals(1, p.exitValue(), "an error fails the lint");
   }
+
+  @Test
+  void listOperationsNeedAWellFormedPagingThatNamesTheirOwnParameters() throws Exception {
+    assertTrue(Files.exists(SPECTRAL), "Spectral is installed by the build: " + SPECTRAL);
+    Path out = Files.createTempFile("spectral", ".json");
+    Process p = new ProcessBuilder("node", SPECTRAL.toString(), "lint", "--ruleset",
+        "openapi/.spectral.yaml", "--format", "json", "--output", out.toString(),
+        "src/test/resources/lint/paging.yaml")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "spectral did not finish");
+    JsonNode results = SpecDocument.JSON.readTree(Files.readString(out, StandardCharsets.UTF_8));
+    Files.deleteIfExists(out);
+    List<String> flagged = new ArrayList<>();
+    for (JsonNode r : results) {
+      if ("kling-list-paging".equals(r.path("code").asText())) {
+        List<String> path = new ArrayList<>();
+        r.path("path").forEach(s -> path.add(s.asText()));
+        flagged.add(String.join(".", path.subList(1, path.size())));
+      }
+    }
+    java.util.Collections.sort(flagged);
+    assertEquals(List.of("/bad-body.post.x-kling-paging.cursor", "/bad-body.post.x-kling-paging.next",
+        "/bad-style.get.x-kling-paging", "/missing.get",
+        "/unknown-parameter.get.x-kling-paging.page"), flagged);
+    assertEquals(1, p.exitValue(), "an error fails the lint");
+  }
 }

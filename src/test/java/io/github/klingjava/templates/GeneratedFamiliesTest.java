@@ -12,11 +12,17 @@ import io.github.klingjava.family.FamilyKind;
 import io.github.klingjava.family.SpecFamily;
 import io.github.klingjava.generated.model.Task;
 import io.github.klingjava.golden.FamilyAccessors;
+import io.github.klingjava.golden.model.Face;
+import io.github.klingjava.golden.model.FaceHistoryRequest;
 import io.github.klingjava.golden.model.IdentifyFaceRequest;
 import io.github.klingjava.golden.model.IdentifyFaceResponse;
 import io.github.klingjava.golden.model.TextToVideoRequest;
 import io.github.klingjava.golden.vendor.TaskFamily;
+import io.github.klingjava.paging.Pager;
+import io.github.klingjava.paging.PagerOptions;
 import io.github.klingjava.task.WaitOptions;
+import io.github.klingjava.validation.KlingValidationException;
+import java.util.List;
 import io.github.klingjava.vendor.VendorProfile;
 import java.time.Duration;
 import mockwebserver3.MockResponse;
@@ -122,6 +128,35 @@ final class GeneratedFamiliesTest {
           list.getUrl().encodedPath() + "?" + list.getUrl().encodedQuery());
       assertEquals("/kling/v1/videos/text2video/t-1", server.takeRequest().getUrl().encodedPath());
       assertEquals("https://cdn.example.test/v.mp4", done.getTaskResult().getVideos().get(0).getUrl().toString());
+    }
+  }
+
+  @Test
+  void aCursorCallOfTheSpecGetsATypedPagerFromItsPagingExtension() throws Exception {
+    try (KlingClient client = client()) {
+      MiniClient mini = new MiniClient(client);
+      answer("{\"code\":0,\"data\":{\"result\":[{\"face_id\":\"f1\"},{\"face_id\":\"f2\"}],"
+          + "\"next_cursor\":\"c1\",\"has_more\":true}}");
+      answer("{\"code\":0,\"data\":{\"result\":[],\"next_cursor\":\"c2\",\"has_more\":true}}");
+      answer("{\"code\":0,\"data\":{\"result\":[{\"face_id\":\"f3\",\"score\":0.9}],\"has_more\":false}}");
+
+      FaceHistoryRequest filters = new FaceHistoryRequest();
+      filters.putAdditionalProperty("video_id", "v-1");
+      Pager<Face> faces = mini.identifyFace().listFaceHistoryPages(filters, PagerOptions.defaults().pageSize(2));
+      List<Face> all = faces.stream().toList();
+
+      assertEquals(List.of("f1", "f2", "f3"), all.stream().map(Face::getFaceId).toList());
+      assertEquals(java.math.BigDecimal.valueOf(0.9), all.get(2).getAdditionalProperties().get("score"),
+          "unknown item fields are kept");
+      List<String> bodies = List.of(server.takeRequest().getBody().utf8(), server.takeRequest().getBody().utf8(),
+          server.takeRequest().getBody().utf8());
+      assertEquals(List.of("{\"limit\":2,\"video_id\":\"v-1\"}", "{\"cursor\":\"c1\",\"limit\":2,\"video_id\":\"v-1\"}",
+          "{\"cursor\":\"c2\",\"limit\":2,\"video_id\":\"v-1\"}"), bodies);
+      assertEquals(null, filters.getCursor(), "the caller's request is left as it was");
+      KlingValidationException tooBig = assertThrows(KlingValidationException.class,
+          () -> mini.identifyFace().listFaceHistoryPages(filters, PagerOptions.defaults().pageSize(101)));
+      assertEquals("$.limit", tooBig.violations().get(0).path());
+      assertEquals(3, server.getRequestCount());
     }
   }
 

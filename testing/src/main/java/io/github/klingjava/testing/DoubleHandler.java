@@ -32,10 +32,13 @@ final class DoubleHandler implements HttpHandler {
   private final Supplier<String> baseUrl;
   private final Consumer<ScriptedTask> onSubmit;
   private final BiConsumer<ScriptedTask, CallbackOutbox.Entry> onChange;
+  private final Map<String, ListPages> lists;
   private final JsonAdapter<Object> json = new Moshi.Builder().build().adapter(Object.class);
 
   DoubleHandler(TaskBook book, Clock clock, Supplier<String> baseUrl,
-      Consumer<ScriptedTask> onSubmit, BiConsumer<ScriptedTask, CallbackOutbox.Entry> onChange) {
+      Consumer<ScriptedTask> onSubmit, BiConsumer<ScriptedTask, CallbackOutbox.Entry> onChange,
+      Map<String, ListPages> lists) {
+    this.lists = lists;
     this.book = book;
     this.clock = clock;
     this.baseUrl = baseUrl;
@@ -68,6 +71,11 @@ final class DoubleHandler implements HttpHandler {
     Matcher sig = SIG.matcher(query == null ? "" : query);
     if ("GET".equals(method) && sig.find() && book.file(sig.group(1)) != null) {
       serveFile(exchange, book.file(sig.group(1)));
+      return;
+    }
+    ListPages list = lists.get(path.startsWith("/kling/") ? path.substring("/kling".length()) : path);
+    if (list != null && ("GET".equals(method) || list.isCursor())) {
+      send(exchange, 200, list.answer(query, body, book.nextRequestId()));
       return;
     }
     Matcher route = TASK_ROUTE.matcher(path);

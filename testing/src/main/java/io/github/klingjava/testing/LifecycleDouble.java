@@ -54,6 +54,7 @@ public final class LifecycleDouble implements AutoCloseable {
 
   private final Clock clock;
   private final TaskBook book = new TaskBook();
+  private final java.util.Map<String, ListPages> lists = new java.util.concurrent.ConcurrentHashMap<>();
   private HttpServer server;
   private ExecutorService workers;
   private ScheduledExecutorService timers;
@@ -93,7 +94,7 @@ public final class LifecycleDouble implements AutoCloseable {
     timers = Executors.newSingleThreadScheduledExecutor(daemon("lifecycle-double-timer-"));
     server.setExecutor(workers);
     server.createContext("/", new DoubleHandler(book, clock, this::baseUrl, this::armTimer,
-        this::changed));
+        this::changed, lists));
     server.start();
     return this;
   }
@@ -104,6 +105,20 @@ public final class LifecycleDouble implements AutoCloseable {
       throw new IllegalStateException("not started");
     }
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * Serves a list route page by page ({@link ListPages}: page numbers or cursors, empty and repeating pages
+   * as scripted), with or without the {@code /kling} prefix: GETs, and POSTs too for a cursor list. A
+   * family's list route ({@code /v1/videos/image2video}) then answers its GETs from it; its submits stay.
+   *
+   * @param path the route, e.g. {@code /v1/videos/image2video}
+   * @param pages what it answers
+   * @return this double
+   */
+  public LifecycleDouble serveList(String path, ListPages pages) {
+    lists.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(pages, "pages"));
+    return this;
   }
 
   /**
