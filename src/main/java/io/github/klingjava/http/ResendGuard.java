@@ -42,7 +42,7 @@ public final class ResendGuard implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    SendState state = request.tag(SendState.class);
+    SendState state = chain.call().tag(SendState.class);
     if (state != null) {
       state.markReachedNetwork();
     }
