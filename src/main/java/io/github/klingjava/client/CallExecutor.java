@@ -2,6 +2,7 @@ package io.github.klingjava.client;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import io.github.klingjava.error.ErrorHandler;
 import io.github.klingjava.error.KlingTransportException;
@@ -13,6 +14,7 @@ import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okio.Buffer;
 import retrofit2.Call;
 
 /**
@@ -73,7 +75,12 @@ final class CallExecutor {
     try {
       @SuppressWarnings("unchecked")
       JsonAdapter<T> adapter = (JsonAdapter<T>) adapters.computeIfAbsent(type, moshi::adapter);
-      T value = adapter.fromJson(raw.body()); // the body read once; no envelope parse of a 2xx
+      // The body's bytes as received, parsed once: no envelope parse of a 2xx, no text decoded to be re-encoded.
+      JsonReader reader = JsonReader.of(new Buffer().write(raw.bodyBytes()));
+      T value = adapter.fromJson(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("JSON document was not fully consumed."); // as Moshi's fromJson(String)
+      }
       if (value != null) {
         return value;
       }

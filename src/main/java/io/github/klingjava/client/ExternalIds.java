@@ -38,7 +38,7 @@ final class ExternalIds {
       return false;
     }
     try {
-      setter.invoke(request, id);
+      setter.invokeExact(request, id);
       return true;
     } catch (Throwable e) {
       throw new IllegalStateException("cannot set external_task_id on " + request.getClass(), e);
@@ -50,15 +50,18 @@ final class ExternalIds {
       return null;
     }
     try {
-      return (String) getter.invoke(request);
+      return (String) getter.invokeExact(request);
     } catch (Throwable e) {
       throw new IllegalStateException("cannot read " + request.getClass(), e);
     }
   }
 
+  // Handles typed (Object)String and (Object,String)void once, so each call is an exact invocation instead
+  // of a generic invoke that adapts the types on every call.
   private static MethodHandle getter(Class<?> type, String name) {
     try {
-      return MethodHandles.publicLookup().findVirtual(type, name, MethodType.methodType(String.class));
+      return MethodHandles.publicLookup().findVirtual(type, name, MethodType.methodType(String.class))
+          .asType(MethodType.methodType(String.class, Object.class));
     } catch (ReflectiveOperationException e) {
       return null; // the model has no such field
     }
@@ -67,7 +70,8 @@ final class ExternalIds {
   private static MethodHandle setter(Class<?> type, String name) {
     try {
       return MethodHandles.publicLookup().findVirtual(type, name,
-          MethodType.methodType(void.class, String.class));
+          MethodType.methodType(void.class, String.class))
+          .asType(MethodType.methodType(void.class, Object.class, String.class));
     } catch (ReflectiveOperationException e) {
       return null;
     }

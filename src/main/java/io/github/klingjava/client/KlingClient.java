@@ -72,7 +72,7 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
     RequestValidator validator = parts.validate() ? RequestValidator.create() : null;
     this.retrofit = new Retrofit.Builder()
         .baseUrl(vendor.baseUrl())
-        .client(parts.apiHttp())
+        .callFactory(RequestOnlyCall.FACTORY) // Retrofit builds requests only; CallExecutor sends them
         .addConverterFactory(new CheckedBodyConverter(moshi, validator, vendor.id()))
         .addConverterFactory(MoshiConverterFactory.create(moshi))
         .build();

@@ -9,6 +9,7 @@ import java.util.StringJoiner;
 import okhttp3.Headers;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.ByteString;
 
 /**
  * One HTTP answer with its body read into memory: what the client keeps to map errors and to
@@ -36,14 +37,16 @@ public final class RawResponse {
 
   private final int status;
   private final Headers headers;
-  private final String body;
+  private final ByteString bytes; // a UTF-8 answer as received, else null
+  private volatile String body; // decoded from bytes on first use: a 2xx body is parsed from its bytes
   private volatile String requestId; // worked out on first use: a 2xx body is parsed once, by the caller
   private volatile boolean requestIdKnown;
 
-  private RawResponse(int status, Headers headers, String body) {
+  private RawResponse(int status, Headers headers, String body, ByteString bytes) {
     this.status = status;
     this.headers = headers == null ? Headers.of() : headers;
-    this.body = body == null ? "" : body;
+    this.body = body == null && bytes == null ? "" : body;
+    this.bytes = bytes;
   }
 
   /**
@@ -53,7 +56,7 @@ public final class RawResponse {
    * @return the response
    */
   public static RawResponse of(int status, Headers headers, String body) {
-    return new RawResponse(status, headers, body);
+    return new RawResponse(status, headers, body, null);
   }
 
   /**
@@ -65,7 +68,15 @@ public final class RawResponse {
    */
   public static RawResponse of(Response response) {
     try (ResponseBody responseBody = response.body()) {
-      return new RawResponse(response.code(), response.headers(), responseBody.string());
+      if (!isUtf8(response.header("Content-Type"))) {
+        return new RawResponse(response.code(), response.headers(), responseBody.string(), null);
+      }
+      ByteString bytes = responseBody.byteString();
+      if (hasByteOrderMark(bytes)) { // decoded as OkHttp does, the mark telling the charset
+        return new RawResponse(response.code(), response.headers(),
+            ResponseBody.create(bytes, responseBody.contentType()).string(), null);
+      }
+      return new RawResponse(response.code(), response.headers(), null, bytes);
     } catch (IOException e) {
       throw KlingTransportException.of(e);
     }
@@ -89,7 +100,7 @@ public final class RawResponse {
   /** @return the body's {@code request_id}, else an {@code X-Request-Id} header, else null */
   public String requestId() {
     if (!requestIdKnown) {
-      requestId = ErrorEnvelope.parse(body).requestIdOr(headers);
+      requestId = ErrorEnvelope.parse(body()).requestIdOr(headers);
       requestIdKnown = true;
     }
     return requestId;
@@ -97,13 +108,45 @@ public final class RawResponse {
 
   /** @return the body as text, "" when there was none */
   public String body() {
-    return body;
+    String text = body;
+    if (text == null) {
+      text = bytes.utf8();
+      body = text;
+    }
+    return text;
+  }
+
+  /**
+   * The body as UTF-8 bytes, the way a JSON reader takes it: as received when the answer was UTF-8 (no
+   * decoding and re-encoding of an answer that is parsed anyway), else its text encoded.
+   *
+   * @return the body's bytes, empty when there was none
+   */
+  public ByteString bodyBytes() {
+    return bytes != null ? bytes : ByteString.encodeUtf8(body);
+  }
+
+  /** No charset named, or UTF-8: OkHttp would decode the bytes as UTF-8 too. */
+  private static boolean isUtf8(String contentType) {
+    if (contentType == null) {
+      return true;
+    }
+    String lower = contentType.toLowerCase(Locale.ROOT);
+    return !lower.contains("charset") || lower.replace(" ", "").contains("charset=utf-8");
+  }
+
+  private static boolean hasByteOrderMark(ByteString bytes) {
+    if (bytes.size() < 2) {
+      return false;
+    }
+    int first = bytes.getByte(0) & 0xFF;
+    return first == 0xEF || first == 0xFE || first == 0xFF || first == 0x00;
   }
 
   @Override
   public String toString() {
     return "RawResponse{status=" + status + ", requestId=" + requestId() + ", headers=" + safeHeaders()
-        + ", body=" + body.length() + " chars}";
+        + ", body=" + body().length() + " chars}";
   }
 
   private String safeHeaders() {

@@ -29,6 +29,8 @@ public final class ResendGuard implements Interceptor {
 
   static final String HELD_PREFIX = "X-Kling-Held-";
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD");
+  private static final String[] HELD = {"Retry-After", "Location"};
+  private static final String[] HELD_AS = {HELD_PREFIX + HELD[0], HELD_PREFIX + HELD[1]};
   private static final ResendGuard INSTANCE = new ResendGuard();
 
   private ResendGuard() {
@@ -42,7 +44,7 @@ public final class ResendGuard implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    SendState state = request.tag(SendState.class);
+    SendState state = chain.call().tag(SendState.class);
     if (state != null) {
       state.markReachedNetwork();
     }
@@ -70,10 +72,10 @@ public final class ResendGuard implements Interceptor {
   /** Puts held headers back under their own names. */
   static Response restore(Response response) {
     Response restored = response;
-    for (String header : new String[] {"Retry-After", "Location"}) {
-      String value = restored.header(HELD_PREFIX + header);
+    for (int i = 0; i < HELD.length; i++) {
+      String value = restored.header(HELD_AS[i]);
       if (value != null) {
-        restored = restored.newBuilder().removeHeader(HELD_PREFIX + header).header(header, value).build();
+        restored = restored.newBuilder().removeHeader(HELD_AS[i]).header(HELD[i], value).build();
       }
     }
     return restored;

@@ -14,8 +14,6 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.BufferedSource;
-import okio.ByteString;
 
 /**
  * Sends a request again when a {@link RetryPolicy} says the failure is transient, waiting through
@@ -113,13 +111,14 @@ public final class RetryInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    Request original = chain.request();
+    Request request = chain.request();
     long start = System.nanoTime();
     long callTimeout = chain.call().timeout().timeoutNanos();
     long budget = callTimeout > 0 ? callTimeout : Long.MAX_VALUE;
+    // The attempt's record rides on the call (a call tag), so no attempt rebuilds the request to carry it.
+    SendState state = chain.call().tag(SendState.class, SendState::new);
     for (int attempt = 1; ; attempt++) {
-      SendState state = new SendState();
-      Request request = original.newBuilder().tag(SendState.class, state).build();
+      state.startAttempt();
       Response response = null;
       try {
         response = ResendGuard.restore(chain.proceed(request));
@@ -157,18 +156,16 @@ public final class RetryInterceptor implements Interceptor {
 
   /**
    * Reads the whole body (up to {@value #BUFFER_LIMIT} bytes; a longer one is left streaming) so that a
-   * reset or truncation mid-body happens here, where it can be retried, not later in the caller. An error
-   * answer whose body cannot be read keeps its status, with an empty body: a 5xx stays a 5xx.
+   * reset or truncation mid-body happens here, where it can be retried, not later in the caller. The bytes
+   * stay in the body's own buffer (the source is exhausted, so the connection is already released): no copy
+   * and no second response. An error answer whose body cannot be read keeps its status, with an empty body:
+   * a 5xx stays a 5xx.
    */
   private static Response readBody(Response response) throws IOException {
     ResponseBody body = response.body();
-    ByteString bytes;
     try {
-      BufferedSource source = body.source();
-      if (source.request(BUFFER_LIMIT + 1)) {
-        return response;
-      }
-      bytes = source.readByteString();
+      body.source().request(BUFFER_LIMIT + 1);
+      return response;
     } catch (IOException e) {
       response.close();
       if (response.isSuccessful()) {
@@ -176,8 +173,6 @@ public final class RetryInterceptor implements Interceptor {
       }
       return response.newBuilder().body(ResponseBody.create("", body.contentType())).build();
     }
-    response.close();
-    return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
   }
 
   private static boolean fits(Duration delay, long start, long budget) {

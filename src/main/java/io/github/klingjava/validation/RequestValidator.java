@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import okio.Buffer;
 import okio.ByteString;
 
@@ -46,6 +48,7 @@ public final class RequestValidator {
 
   private final SchemaValidator schemas;
   private final JsonAdapter<Object> json;
+  private final Set<String> present = ConcurrentHashMap.newKeySet(); // schema names found in the spec
 
   private RequestValidator(SchemaValidator schemas) {
     this.schemas = schemas;
@@ -261,11 +264,15 @@ public final class RequestValidator {
 
   private void requireSchema(String schemaName) {
     Objects.requireNonNull(schemaName, "schemaName");
+    if (present.contains(schemaName)) {
+      return; // looked up once: the spec's schema map is a tree searched by name comparisons
+    }
     if (schemas.schema(schemaName) == null) {
       throw new IllegalArgumentException("No schema " + schemaName + " in the spec; the request"
           + " schemas are " + IMAGE_GENERATION + ", " + MULTI_IMAGE + ", " + IMAGE_EXPANSION
           + " and " + IMAGE_TO_VIDEO);
     }
+    present.add(schemaName);
   }
 
   private static void throwIfAny(String schemaName, String vendorId, List<Violation> violations) {

@@ -25,6 +25,9 @@ final class ScalarNode extends PlanNodes.Node {
   private final boolean exclusiveMaximum;
   private final boolean int32;
   private final ScalarNode also;
+  /** The enum's (or open set's) values as JSON strings, so a listed value is matched without reading it. */
+  private final JsonReader.Options listed;
+  private final String[] listedValues;
   private static final long SHORT = 4096;
   private static final ByteString HTTP = ByteString.encodeUtf8("http");
 
@@ -54,6 +57,10 @@ final class ScalarNode extends PlanNodes.Node {
     this.exclusiveMaximum = exclusiveMaximum;
     this.int32 = int32;
     this.also = also;
+    Set<String> list = values != null ? values : known;
+    boolean none = list == null || list.isEmpty();
+    this.listedValues = none ? null : list.toArray(new String[0]);
+    this.listed = none ? null : JsonReader.Options.of(listedValues);
   }
 
   /** This check and another on the same value (a vendor's tighter limit). */
@@ -72,7 +79,11 @@ final class ScalarNode extends PlanNodes.Node {
   boolean read(JsonReader r) throws IOException {
     switch (r.peek()) {
       case STRING:
-        return streamsImages() ? imageValue(r) : string(r.nextString());
+        if (streamsImages()) {
+          return imageValue(r);
+        }
+        int index = listed == null ? -1 : r.selectString(listed);
+        return string(index >= 0 ? listedValues[index] : r.nextString());
       case NUMBER:
         return number(r.nextString());
       case BOOLEAN:

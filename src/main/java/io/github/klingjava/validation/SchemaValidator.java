@@ -192,9 +192,16 @@ final class SchemaValidator {
    * @param vendorId a vendor id as given to {@link #validate}
    */
   boolean accepts(String schemaName, String vendorId, JsonReader json) {
-    String vendor = normalizeVendor(vendorId);
-    CompiledPlan plan = plans.computeIfAbsent(schemaName, k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(vendor == null ? "" : vendor, k -> CompiledPlan.compile(this, schemaName, vendor));
+    // Keyed by the vendor id as given, normalised only to compile: the per-call path is two map reads.
+    Map<String, CompiledPlan> byVendor = plans.get(schemaName);
+    if (byVendor == null) {
+      byVendor = plans.computeIfAbsent(schemaName, k -> new ConcurrentHashMap<>());
+    }
+    String key = vendorId == null ? "" : vendorId;
+    CompiledPlan plan = byVendor.get(key);
+    if (plan == null) {
+      plan = byVendor.computeIfAbsent(key, k -> CompiledPlan.compile(this, schemaName, normalizeVendor(vendorId)));
+    }
     return plan.accepts(json);
   }
 

@@ -76,4 +76,26 @@ class RawResponseTest {
       assertEquals("r-9", raw.requestId());
     }
   }
+
+  @Test
+  void aUtf8AnswerKeepsItsBytesAndAnotherCharsetIsDecodedAsDeclared() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      okio.Buffer latin1 = new okio.Buffer().writeString("{\"message\":\"caf\u00e9\"}",
+          java.nio.charset.StandardCharsets.ISO_8859_1);
+      server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json; charset=utf-8")
+          .body("{\"message\":\"caf\u00e9\"}").build());
+      server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json; charset=ISO-8859-1")
+          .body(latin1).build());
+      server.start();
+      OkHttpClient http = new OkHttpClient();
+      for (int i = 0; i < 2; i++) {
+        RawResponse raw;
+        try (Response response = http.newCall(new Request.Builder().url(server.url("/v1/x")).build()).execute()) {
+          raw = RawResponse.of(response);
+        }
+        assertEquals("{\"message\":\"caf\u00e9\"}", raw.body());
+        assertEquals(okio.ByteString.encodeUtf8(raw.body()), raw.bodyBytes());
+      }
+    }
+  }
 }
