@@ -61,6 +61,7 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
   private final CallExecutor pollExecutor;
   private final Map<SpecFamily, TaskFamilyService<?>> tasks = new ConcurrentHashMap<>();
   private final Map<SpecFamily, SyncFamilyService> syncs = new ConcurrentHashMap<>();
+  private final NewStandardService newStandard;
 
   KlingClient(KlingClientBuilder.Parts parts) {
     this.vendor = parts.vendor();
@@ -80,6 +81,21 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
     this.pollExecutor = new CallExecutor(parts.pollHttp(), moshi, parts.errorHandler());
     this.gate = RequestGate.create(validator, vendor.id());
     this.externalTaskIds = parts.externalTaskIds();
+    this.newStandard = new NewStandardService(retrofit, gate, executor, pollExecutor, sharedWaiter,
+        parts.errorHandler(), parts.clock());
+  }
+
+  /**
+   * Kling's new standard: create routes with the model in the path, and {@code /tasks} (batch query,
+   * cursor list) for all of them; its tasks read as the same {@link io.github.klingjava.task.TaskView}.
+   *
+   * <pre>{@code
+   * TaskView done = client.newStandard().textToVideo("kling-3.0")
+   *     .submitAndWait(new NewStandardTextToVideoRequest().prompt("A fox in the snow"), WaitOptions.defaults());
+   * }</pre>
+   */
+  public NewStandardService newStandard() {
+    return newStandard;
   }
 
   /** Starts a client configuration; {@code vendor} and {@code credentials} are required. */
