@@ -33,6 +33,7 @@ final class DoubleHandler implements HttpHandler {
   private final Consumer<ScriptedTask> onSubmit;
   private final BiConsumer<ScriptedTask, CallbackOutbox.Entry> onChange;
   private final JsonAdapter<Object> json = new Moshi.Builder().build().adapter(Object.class);
+  private final NewStandardRoutes newStandard;
 
   DoubleHandler(TaskBook book, Clock clock, Supplier<String> baseUrl,
       Consumer<ScriptedTask> onSubmit, BiConsumer<ScriptedTask, CallbackOutbox.Entry> onChange) {
@@ -41,6 +42,7 @@ final class DoubleHandler implements HttpHandler {
     this.baseUrl = baseUrl;
     this.onSubmit = onSubmit;
     this.onChange = onChange;
+    this.newStandard = new NewStandardRoutes(book, clock, baseUrl, onSubmit, onChange, this::error);
   }
 
   @Override
@@ -68,6 +70,9 @@ final class DoubleHandler implements HttpHandler {
     Matcher sig = SIG.matcher(query == null ? "" : query);
     if ("GET".equals(method) && sig.find() && book.file(sig.group(1)) != null) {
       serveFile(exchange, book.file(sig.group(1)));
+      return;
+    }
+    if (newStandard.handle(exchange, method, path, query, body, afterAnswer)) {
       return;
     }
     Matcher route = TASK_ROUTE.matcher(path);
@@ -138,7 +143,7 @@ final class DoubleHandler implements HttpHandler {
     send(exchange, status, TaskJson.error(code, message, book.nextRequestId()));
   }
 
-  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+  static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
