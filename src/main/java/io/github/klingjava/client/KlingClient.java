@@ -61,7 +61,9 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
   private final CallExecutor pollExecutor;
   private final Map<SpecFamily, TaskFamilyService<?>> tasks = new ConcurrentHashMap<>();
   private final Map<SpecFamily, SyncFamilyService> syncs = new ConcurrentHashMap<>();
-  private final NewStandardService newStandard;
+  private final io.github.klingjava.error.ErrorHandler errors;
+  private final java.time.Clock clock;
+  private volatile NewStandardService newStandard;
 
   KlingClient(KlingClientBuilder.Parts parts) {
     this.vendor = parts.vendor();
@@ -81,8 +83,8 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
     this.pollExecutor = new CallExecutor(parts.pollHttp(), moshi, parts.errorHandler());
     this.gate = RequestGate.create(validator, vendor.id());
     this.externalTaskIds = parts.externalTaskIds();
-    this.newStandard = new NewStandardService(retrofit, gate, executor, pollExecutor, sharedWaiter,
-        parts.errorHandler(), parts.clock());
+    this.errors = parts.errorHandler();
+    this.clock = parts.clock();
   }
 
   /**
@@ -95,7 +97,18 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
    * }</pre>
    */
   public NewStandardService newStandard() {
-    return newStandard;
+    NewStandardService service = newStandard;
+    if (service == null) {
+      synchronized (this) { // built on first use: a client of the legacy standard never reads its spec part
+        service = newStandard;
+        if (service == null) {
+          service = new NewStandardService(retrofit, gate, executor, pollExecutor, sharedWaiter, errors, clock,
+              externalTaskIds);
+          newStandard = service;
+        }
+      }
+    }
+    return service;
   }
 
   /** Starts a client configuration; {@code vendor} and {@code credentials} are required. */

@@ -59,9 +59,11 @@ public final class NewStandardService {
   private final BatchingPoller poller;
   private final TaskWaiter waiter;
   private final int batchLimit;
+  private final boolean generateExternalIds;
 
   NewStandardService(Retrofit retrofit, RequestGate gate, CallExecutor executor, CallExecutor pollExecutor,
-      TaskWaiter sharedWaiter, ErrorHandler errors, Clock clock) {
+      TaskWaiter sharedWaiter, ErrorHandler errors, Clock clock, boolean generateExternalIds) {
+    this.generateExternalIds = generateExternalIds;
     this.api = retrofit.create(NewStandardApi.class);
     this.gate = gate;
     this.executor = executor;
@@ -76,32 +78,36 @@ public final class NewStandardService {
   public NewStandardRoute<NewStandardTextToVideoRequest> textToVideo(String model) {
     return new NewStandardRoute<>("text-to-video", model, "NewStandardTextToVideoRequest",
         "NewStandardTextToVideoModel", r -> api.createNewStandardTextToVideoTask(
-            NewStandardTextToVideoModel.of(model), r), NewStandardTextToVideoRequest::getOptions, gate, executor,
-        this);
+            NewStandardTextToVideoModel.of(model), r), NewStandardTextToVideoRequest::getOptions,
+        NewStandardTextToVideoRequest::setOptions, gate, executor,
+        this, generateExternalIds);
   }
 
   /** {@code POST /image-to-video/{model}}, e.g. {@code imageToVideo("kling-3.0")}. */
   public NewStandardRoute<NewStandardImageToVideoRequest> imageToVideo(String model) {
     return new NewStandardRoute<>("image-to-video", model, "NewStandardImageToVideoRequest",
         "NewStandardImageToVideoModel", r -> api.createNewStandardImageToVideoTask(
-            NewStandardImageToVideoModel.of(model), r), NewStandardImageToVideoRequest::getOptions, gate,
-        executor, this);
+            NewStandardImageToVideoModel.of(model), r), NewStandardImageToVideoRequest::getOptions,
+        NewStandardImageToVideoRequest::setOptions, gate,
+        executor, this, generateExternalIds);
   }
 
   /** {@code POST /omni-video/{model}}, e.g. {@code omniVideo("kling-3.0-omni")}. */
   public NewStandardRoute<NewStandardOmniVideoRequest> omniVideo(String model) {
     return new NewStandardRoute<>("omni-video", model, "NewStandardOmniVideoRequest",
         "NewStandardOmniVideoModel", r -> api.createNewStandardOmniVideoTask(
-            NewStandardOmniVideoModel.of(model), r), NewStandardOmniVideoRequest::getOptions, gate, executor,
-        this);
+            NewStandardOmniVideoModel.of(model), r), NewStandardOmniVideoRequest::getOptions,
+        NewStandardOmniVideoRequest::setOptions, gate, executor,
+        this, generateExternalIds);
   }
 
   /** {@code POST /motion-control/{model}}, e.g. {@code motionControl("kling-3.0")}. */
   public NewStandardRoute<NewStandardMotionControlRequest> motionControl(String model) {
     return new NewStandardRoute<>("motion-control", model, "NewStandardMotionControlRequest",
         "NewStandardMotionControlModel", r -> api.createNewStandardMotionControlTask(
-            NewStandardMotionControlModel.of(model), r), NewStandardMotionControlRequest::getOptions, gate,
-        executor, this);
+            NewStandardMotionControlModel.of(model), r), NewStandardMotionControlRequest::getOptions,
+        NewStandardMotionControlRequest::setOptions, gate,
+        executor, this, generateExternalIds);
   }
 
   /** The tasks with these ids, in the order answered; more ids than one query takes are asked in chunks. */

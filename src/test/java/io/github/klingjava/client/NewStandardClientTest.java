@@ -125,6 +125,22 @@ class NewStandardClientTest {
   }
 
   @Test
+  void theTaskV2FamilyIsServedByTheGeneratedInterfaceNotByATaskFamily() {
+    assertEquals(null, io.github.klingjava.vendor.TaskFamily.named("new-standard"));
+    List<String> methods = java.util.Arrays.stream(io.github.klingjava.generated.api.NewStandardApi.class
+        .getDeclaredMethods()).map(java.lang.reflect.Method::getName).sorted().toList();
+    List<String> operations = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> path : SPEC.path("paths").properties()) {
+      for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+        if (op.getValue().path("tags").path(0).asText().equals("new-standard")) {
+          operations.add(op.getValue().path("operationId").asText());
+        }
+      }
+    }
+    assertEquals(operations.stream().sorted().toList(), methods);
+  }
+
+  @Test
   void manyIdsAreAskedInChunksOfTheSpecsLimit() throws Exception {
     int limit = SPEC.at("/paths/~1tasks/get/parameters/0/schema/maxItems").asInt();
     String[] ids = IntStream.range(0, 2 * limit + 5).mapToObj(i -> "9000000000000" + i).toArray(String[]::new);
@@ -210,8 +226,9 @@ class NewStandardClientTest {
   }
 
   private KlingClient client() {
+    // exact request bodies: no generated external ids (NewStandardSubmitTest covers those)
     return KlingClient.builder().vendor(VendorProfile.custom(server.url("/").toString()))
-        .credentials(Credentials.apiKey(KEY)).build();
+        .credentials(Credentials.apiKey(KEY)).externalTaskIds(false).build();
   }
 
   private static MockResponse json(String body) {

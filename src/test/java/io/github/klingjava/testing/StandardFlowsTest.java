@@ -93,7 +93,7 @@ class StandardFlowsTest {
       assertEquals(TaskView.State.SUCCEEDED, view.state());
       assertEquals("succeeded", view.status());
       assertEquals("unit", view.billing().get(0).chargeType());
-      assertEquals(1, client.downloader().download(view.legacyTask(), out.resolve(view.id())).size());
+      assertEquals(1, client.downloader().download(view, out.resolve(view.id())).size());
     }
     assertEquals(TASKS, done.size());
   }
@@ -112,7 +112,7 @@ class StandardFlowsTest {
       TaskView view = TaskView.of(wait.get(10, java.util.concurrent.TimeUnit.SECONDS));
       assertEquals(TaskView.State.SUCCEEDED, view.state());
       CallbackResult last = endpoint.results().get(endpoint.results().size() - 1);
-      TaskView delivered = TaskView.of(last.task().orElseThrow());
+      TaskView delivered = last.view().orElseThrow();
       assertEquals(TaskView.Standard.NEW, delivered.standard());
       assertEquals(TaskView.State.SUCCEEDED, delivered.state());
       assertEquals(1, delivered.videoUrls().size());
