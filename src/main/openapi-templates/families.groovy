@@ -1,7 +1,7 @@
 // families: the spec's family convention turned into flags the generator's templates can test.
 //
 // In the spec each family is a tag whose entry in the top-level `tags` list carries
-//   x-kling-family: {accessor: imageToVideo, kind: task}      (kind: task | sync)
+//   x-kling-family: {accessor: imageToVideo, kind: task}      (kind: task | sync | task-v2)
 // and each of its operations carries `x-kling-operation: submit | get | getByExternalId | list | call`.
 // Mustache cannot compare strings, so this step writes, on every operation of a family, what the
 // templates (familyAccessors.mustache, taskFamily.mustache) need as plain values and booleans:
@@ -14,6 +14,9 @@
 // x-kling-paging-item (the item schema's name, when the items pointer leads to an array of a $ref) and,
 // unless it is a task family's list (TaskFamilyService.listAll), x-kling-paging-call: true, which gives
 // the family's calls class a typed pager method.
+// A task-v2 family (the new standard: its tasks are queried and listed through /tasks, not per route) is
+// served by the hand-written client.standard facade over the generated Retrofit interface, so its operations
+// get only x-kling-family-name, x-kling-family-task-v2 and x-kling-is-<operation>, which no template renders.
 // Only the generator's copy of the spec is changed (properties specFile and outputFile; they may be
 // the same file); the spec users read and validators use is the one written by hand.
 import com.fasterxml.jackson.databind.ObjectMapper
@@ -28,9 +31,9 @@ tree.path('tags').each { tag ->
   if (family != null) {
     def accessor = family.path('accessor').asText()
     def kind = family.path('kind').asText()
-    if (!(accessor ==~ /[a-z][A-Za-z0-9]*/) || !(kind in ['task', 'sync'])) {
+    if (!(accessor ==~ /[a-z][A-Za-z0-9]*/) || !(kind in ['task', 'sync', 'task-v2'])) {
       throw new IllegalStateException('tag ' + tag.path('name').asText() + ': x-kling-family needs a lowerCamel'
-          + ' accessor and kind task or sync, found ' + family)
+          + ' accessor and kind task, sync or task-v2, found ' + family)
     }
     families[tag.path('name').asText()] = [accessor: accessor, kind: kind,
         description: tag.path('description').asText(''), ops: []]
@@ -143,6 +146,15 @@ families.each { name, family ->
   }
   if (route == null) {
     throw new IllegalStateException('family ' + name + ': no operation with x-kling-operation submit or call')
+  }
+  if (family.kind == 'task-v2') {
+    family.ops.each { entry ->
+      ObjectNode op = (ObjectNode) entry.op
+      op.put('x-kling-family-name', name)
+      op.put('x-kling-family-task-v2', true)
+      op.put('x-kling-is-' + op.path('x-kling-operation').asText(), true)
+    }
+    return
   }
   def constant = family.accessor.replaceAll(/([a-z0-9])([A-Z])/, '$1_$2').toUpperCase()
   // A family with synchronous operations (a sync family, or a task family's session steps) gets a typed calls class.

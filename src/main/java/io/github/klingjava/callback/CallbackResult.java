@@ -80,6 +80,14 @@ public final class CallbackResult {
     return Optional.ofNullable(task);
   }
 
+  /**
+   * @return the task the callback carried as the view both standards share (a new-standard body reads
+   *     {@code succeeded}, {@code outputs[]}, {@code billing[]}), empty when rejected
+   */
+  public Optional<io.github.klingjava.task.TaskView> view() {
+    return task().map(io.github.klingjava.task.TaskView::of);
+  }
+
   /** @return true when an outstanding wait was waiting for this task */
   public boolean matchedWait() {
     return matchedWait;

@@ -26,6 +26,18 @@ final class CompleteAnswers {
       String id = r.getData().getTaskId();
       return id == null || id.isBlank() ? "$.data.task_id is missing or empty" : null;
     }
+    if (value instanceof io.github.klingjava.generated.model.NewStandardTaskResponse r) {
+      String id = r.getData() == null ? null : r.getData().getId();
+      return r.getData() == null ? "$.data is missing or null: the answer carries no task"
+          : id == null || id.isBlank() ? "$.data.id is missing or empty" : null;
+    }
+    if (value instanceof io.github.klingjava.generated.model.NewStandardTaskBatchResponse r && r.getData() == null) {
+      return "$.data is missing or null: the answer carries no list";
+    }
+    if (value instanceof io.github.klingjava.generated.model.NewStandardTaskPageResponse r
+        && (r.getData() == null || r.getData().getResult() == null)) {
+      return "$.data.result is missing or null: the answer carries no page";
+    }
     if (value instanceof TaskListResponse && ((TaskListResponse) value).getData() == null) {
       return "$.data is missing or null: the answer carries no list";
     }

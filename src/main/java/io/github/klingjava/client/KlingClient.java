@@ -61,6 +61,9 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
   private final CallExecutor pollExecutor;
   private final Map<SpecFamily, TaskFamilyService<?>> tasks = new ConcurrentHashMap<>();
   private final Map<SpecFamily, SyncFamilyService> syncs = new ConcurrentHashMap<>();
+  private final io.github.klingjava.error.ErrorHandler errors;
+  private final java.time.Clock clock;
+  private volatile NewStandardService newStandard;
 
   KlingClient(KlingClientBuilder.Parts parts) {
     this.vendor = parts.vendor();
@@ -80,6 +83,32 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
     this.pollExecutor = new CallExecutor(parts.pollHttp(), moshi, parts.errorHandler());
     this.gate = RequestGate.create(validator, vendor.id());
     this.externalTaskIds = parts.externalTaskIds();
+    this.errors = parts.errorHandler();
+    this.clock = parts.clock();
+  }
+
+  /**
+   * Kling's new standard: create routes with the model in the path, and {@code /tasks} (batch query,
+   * cursor list) for all of them; its tasks read as the same {@link io.github.klingjava.task.TaskView}.
+   *
+   * <pre>{@code
+   * TaskView done = client.newStandard().textToVideo("kling-3.0")
+   *     .submitAndWait(new NewStandardTextToVideoRequest().prompt("A fox in the snow"), WaitOptions.defaults());
+   * }</pre>
+   */
+  public NewStandardService newStandard() {
+    NewStandardService service = newStandard;
+    if (service == null) {
+      synchronized (this) { // built on first use: a client of the legacy standard never reads its spec part
+        service = newStandard;
+        if (service == null) {
+          service = new NewStandardService(retrofit, gate, executor, pollExecutor, sharedWaiter, errors, clock,
+              externalTaskIds);
+          newStandard = service;
+        }
+      }
+    }
+    return service;
   }
 
   /** Starts a client configuration; {@code vendor} and {@code credentials} are required. */

@@ -243,9 +243,11 @@ public final class KlingClientBuilder {
     private final boolean ownsHttp;
     private final boolean externalTaskIds;
     private final io.github.klingjava.download.AddressPolicy downloadPolicy;
+    private final Clock clock;
 
     private Parts(KlingClientBuilder b, Credentials credentials) {
       this.vendor = b.vendor;
+      this.clock = b.clock;
       this.errorHandler = ErrorHandler.create(b.clock);
       this.validate = b.validateRequests;
       this.externalTaskIds = b.externalTaskIds;
@@ -323,6 +325,10 @@ public final class KlingClientBuilder {
 
     boolean externalTaskIds() {
       return externalTaskIds;
+    }
+
+    Clock clock() {
+      return clock;
     }
   }
 }

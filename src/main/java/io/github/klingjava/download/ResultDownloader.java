@@ -71,7 +71,25 @@ public final class ResultDownloader {
    * each with its watermarked copy when the answer has one ({@code watermark_url}), and the files of result
    * arrays the spec does not name yet (see {@code ResultFiles} for the names).
    *
-   * @param task a task whose status is {@code succeed}
+   * <pre>{@code
+   * List<Path> files = client.downloader().download(client.newStandard().waitFor(id, options), dir);
+   * }</pre>
+   *
+   * @param task a task of either standard that succeeded
+   * @param directory created if missing
+   * @return the saved files, by result array (alphabetical: audios, images, videos, ...), then item
+   * @throws IllegalArgumentException when the task has not succeeded
+   * @throws DownloadException when a file is refused or cannot be fetched
+   */
+  public List<Path> download(io.github.klingjava.task.TaskView task, Path directory) {
+    return download(Objects.requireNonNull(task, "task").legacyTask(), directory);
+  }
+
+  /**
+   * Downloads every file of the task's result, as {@link #download(io.github.klingjava.task.TaskView, Path)}.
+   *
+   * @param task a task whose status is {@code succeed} (a new-standard item read by
+   *     {@link io.github.klingjava.task.NewStandardTasks#toLegacy}, whose outputs fill {@code task_result})
    * @param directory created if missing
    * @return the saved files, by result array (alphabetical: audios, images, videos, ...), then item
    * @throws IllegalArgumentException when the task has not succeeded

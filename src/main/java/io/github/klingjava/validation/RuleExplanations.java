@@ -56,6 +56,13 @@ final class RuleExplanations {
           "a reference video (video_list) cannot be combined with sound \"on\""),
       Map.entry("text-mode-needs-text-and-voice",
           "mode \"text2video\" needs text and voice_id"),
+      // the new standard's contents[] items (issue #11 part 2), typed by `type`
+      Map.entry("prompt-content-needs-text", "a contents item of type \"prompt\" needs text"),
+      Map.entry("media-content-needs-url",
+          "a contents item of type first_frame, last_frame, refer_image, feature_video, base_video, image or video"
+              + " needs url"),
+      Map.entry("element-content-needs-ids", "a contents item of type \"element\" needs element_id and id"),
+      Map.entry("voice-content-needs-ids", "a contents item of type \"voice\" needs voice_id and id"),
       Map.entry("video-id-xor-url",
           "send exactly one of video_id (a Kling video, at most 30 days old) and video_url"),
       Map.entry("4k-only-kling-v3",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ class VideoFamiliesSpecTest {
       String accessor = f.getValue().path("accessor").asText();
       assertTrue(accessor.matches("[a-z][A-Za-z0-9]*"), f.getKey() + ": accessor " + accessor);
       assertTrue(accessors.add(accessor), "accessor used twice: " + accessor);
-      assertTrue(Set.of("task", "sync").contains(f.getValue().path("kind").asText()), f.getKey());
+      assertTrue(Set.of("task", "sync", "task-v2").contains(f.getValue().path("kind").asText()), f.getKey());
     }
   }
 
@@ -61,6 +62,9 @@ class VideoFamiliesSpecTest {
       List<String> kinds = kindsByFamily.getOrDefault(f.getKey(), List.of());
       if (f.getValue().path("kind").asText().equals("task")) {
         assertTrue(kinds.contains("submit") && kinds.contains("get"), f.getKey() + ": " + kinds);
+      } else if (f.getValue().path("kind").asText().equals("task-v2")) {
+        // the new standard: create routes, and one batch query and one cursor list for all of them
+        assertEquals(Set.of("submit", "get", "list"), new TreeSet<>(kinds), f.getKey());
       } else {
         assertEquals(Set.of("call"), new TreeSet<>(kinds), f.getKey());
       }
@@ -96,9 +100,18 @@ class VideoFamiliesSpecTest {
       assertTrue(submit != null, route.getKey() + ": not the submit route of a family");
       JsonNode request = spec.follow(submit.at("/requestBody/content/application~1json/schema"));
       JsonNode properties = request.path("properties");
+      JsonNode models = properties.path("model_name");
+      if (route.getKey().endsWith("/{model}")) {
+        // new standard (N02): the model is the path parameter, the properties are those of settings and
+        // the contents types
+        models = submit.at("/parameters/0/schema");
+        ObjectNode merged = spec.follow(properties.path("settings")).path("properties").deepCopy();
+        knownValues(spec.at("/components/schemas/NewStandardContentType")).forEach(t -> merged.putObject(t));
+        properties = merged;
+      }
       for (Map.Entry<String, JsonNode> model : route.getValue().path("models").properties()) {
         String where = route.getKey() + "/" + model.getKey();
-        assertTrue(knownValues(properties.path("model_name")).contains(model.getKey()),
+        assertTrue(knownValues(models).contains(model.getKey()),
             where + ": model unknown to the family");
         for (JsonNode p : model.getValue().path("unsupported")) {
           assertTrue(properties.has(p.asText()), where + ": unsupported names no property " + p);
@@ -121,7 +134,13 @@ class VideoFamiliesSpecTest {
   /** Every mode and duration a rule lists is one the family's schema knows. */
   private void checkValues(String where, JsonNode properties, JsonNode values) {
     for (String key : List.of("mode", "duration")) {
+      JsonNode schema = spec.follow(properties.path(key));
       for (JsonNode v : values.path(key)) {
+        if (schema.has("minimum") && !schema.has("enum")) { // the new standard's integer duration (N02)
+          assertTrue(v.asInt() >= schema.get("minimum").asInt() && v.asInt() <= schema.get("maximum").asInt(),
+              where + ": " + key + " " + v + " outside the schema's range");
+          continue;
+        }
         assertTrue(knownValues(properties.path(key)).contains(v.asText()), where + ": unknown " + key + " " + v);
       }
     }

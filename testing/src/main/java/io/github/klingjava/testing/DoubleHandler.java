@@ -34,6 +34,7 @@ final class DoubleHandler implements HttpHandler {
   private final BiConsumer<ScriptedTask, CallbackOutbox.Entry> onChange;
   private final Map<String, ListPages> lists;
   private final JsonAdapter<Object> json = new Moshi.Builder().build().adapter(Object.class);
+  private final NewStandardRoutes newStandard;
 
   DoubleHandler(TaskBook book, Clock clock, Supplier<String> baseUrl,
       Consumer<ScriptedTask> onSubmit, BiConsumer<ScriptedTask, CallbackOutbox.Entry> onChange,
@@ -44,6 +45,7 @@ final class DoubleHandler implements HttpHandler {
     this.baseUrl = baseUrl;
     this.onSubmit = onSubmit;
     this.onChange = onChange;
+    this.newStandard = new NewStandardRoutes(book, clock, baseUrl, onSubmit, onChange, this::error);
   }
 
   @Override
@@ -76,6 +78,9 @@ final class DoubleHandler implements HttpHandler {
     ListPages list = lists.get(path.startsWith("/kling/") ? path.substring("/kling".length()) : path);
     if (list != null && ("GET".equals(method) || list.isCursor())) {
       send(exchange, 200, list.answer(query, body, book.nextRequestId()));
+      return;
+    }
+    if (newStandard.handle(exchange, method, path, query, body, afterAnswer)) {
       return;
     }
     Matcher route = TASK_ROUTE.matcher(path);
@@ -146,7 +151,7 @@ final class DoubleHandler implements HttpHandler {
     send(exchange, status, TaskJson.error(code, message, book.nextRequestId()));
   }
 
-  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+  static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -40,6 +40,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * there as the bare task object, after the answer of the query that caused it. A task's callbacks
  * go out one at a time, in the order of its changes, each with the state of its own change (a
  * later poll cannot turn a {@code processing} callback into a second {@code succeed}).
+ *
+ * <p>The new standard too: {@code POST /text-to-video/<model>} (and image-to-video, omni-video,
+ * motion-control) creates a task answered as {@code data{id, status, ...}}; {@code GET /tasks?task_ids=a,b}
+ * (or {@code external_task_ids}, exactly one, at most 20) answers every task found in one batch, each
+ * counting as one poll of its task; {@code POST /tasks} pages through them with a cursor. Those tasks speak
+ * the new dialect everywhere, callbacks included: {@code succeeded}, {@code outputs[]}, {@code billing[]}.
  */
 public final class LifecycleDouble implements AutoCloseable {
 

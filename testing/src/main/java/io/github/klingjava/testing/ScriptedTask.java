@@ -21,7 +21,7 @@ final class ScriptedTask {
 
   /** The task as the wire shows it at one moment. */
   record Snapshot(String taskId, String status, String statusMessage, String externalTaskId,
-      boolean videos, List<String> resultUrls, long createdAt, long updatedAt) {
+      boolean videos, List<String> resultUrls, long createdAt, long updatedAt, boolean newStandard) {
 
     boolean terminal() {
       return "succeed".equals(status) || "failed".equals(status);
@@ -37,6 +37,7 @@ final class ScriptedTask {
   private final long createdAt;
   private final Instant readyAt;
   private final CallbackOutbox outbox = new CallbackOutbox();
+  private volatile boolean newStandard;
 
   // Guarded by this.
   private int gets;
@@ -59,6 +60,15 @@ final class ScriptedTask {
 
   String id() {
     return id;
+  }
+
+  /** Marks a task created on a new-standard route: its queries and callbacks speak the new dialect. */
+  void markNewStandard() {
+    newStandard = true;
+  }
+
+  boolean isNewStandard() {
+    return newStandard;
   }
 
   String externalId() {
@@ -115,7 +125,7 @@ final class ScriptedTask {
     boolean succeeded = "succeed".equals(status);
     String message = "failed".equals(status) ? script.failureMessage() : "";
     return new Snapshot(id, status, message, externalId, videos,
-        succeeded ? resultUrls : List.of(), createdAt, updatedAt);
+        succeeded ? resultUrls : List.of(), createdAt, updatedAt, newStandard);
   }
 
   private String nextStatus(Instant now) {
