@@ -6,7 +6,7 @@
 // Mustache cannot compare strings, so this step writes, on every operation of a family, what the
 // templates (familyAccessors.mustache, taskFamily.mustache) need as plain values and booleans:
 //   x-kling-family-name / -accessor / -constant / -class / -route / -request / -description (route and
-//   request: of the submit operation, for a sync family of its first call),
+//   request: of the submit operation, for a sync family of its first call with a body),
 //   x-kling-family-task or x-kling-family-sync: true, x-kling-family-calls: true on a family with call
 //   operations (and x-kling-family-task-calls on a task family with some), and x-kling-is-<operation>: true.
 // Only the generator's copy of the spec is changed (properties specFile and outputFile; they may be
@@ -54,8 +54,9 @@ families.each { name, family ->
     if (role == 'submit' || (role == 'call' && route == null)) {
       route = entry.path.substring(1)
     }
-    if (role == 'submit' || (role == 'call' && request == null)) {
-      def ref = entry.op.path('requestBody').path('content').path('application/json').path('schema').path('$ref').asText()
+    def ref = entry.op.path('requestBody').path('content').path('application/json').path('schema').path('$ref').asText()
+    // A call without a body (a GET with query parameters) names no request model; the next call with one does.
+    if (!ref.isEmpty() && (role == 'submit' || (role == 'call' && request == null))) {
       request = ref.substring(ref.lastIndexOf('/') + 1)
     }
   }
