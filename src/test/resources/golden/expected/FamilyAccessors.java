@@ -46,8 +46,10 @@ import io.github.klingjava.golden.vendor.TaskFamily;
      */
     public io.github.klingjava.golden.model.IdentifyFaceResponse getIdentifyFaceQuota(Long day, Integer limit) {
       return service.query("getIdentifyFaceQuota", java.util.List.of(
-          io.github.klingjava.family.QueryParameter.of("day", day, true, "0", null),
-          io.github.klingjava.family.QueryParameter.of("limit", limit, false, "1", "50")),
+          io.github.klingjava.family.QueryParameter.of("day", day, true, "0", null,
+              null, null),
+          io.github.klingjava.family.QueryParameter.of("limit", limit, false, "1", "50",
+              null, null)),
           io.github.klingjava.golden.model.IdentifyFaceResponse.class, io.github.klingjava.golden.model.IdentifyFaceResponse::getCode).body();
     }
 

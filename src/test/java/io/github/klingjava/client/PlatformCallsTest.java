@@ -212,6 +212,9 @@ class PlatformCallsTest {
           () -> client.account().getAccountCosts(null, -1L, "Video Generation - 10,000 entries"));
       assertEquals(2, e.violations().size(), e.getMessage());
       assertTrue(e.getMessage().contains("$.start_time") && e.getMessage().contains("$.end_time"), e.getMessage());
+      KlingValidationException name = assertThrows(KlingValidationException.class,
+          () -> client.account().getAccountCosts(1L, 2L, ""));
+      assertEquals("minLength", name.violations().get(0).rule(), name.getMessage());
     }
     assertEquals("GET /account/costs?start_time=1726124664368&end_time=1727366400000", line(server.takeRequest()));
     assertEquals(1, server.getRequestCount());
