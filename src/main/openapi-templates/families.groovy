@@ -6,7 +6,7 @@
 // Mustache cannot compare strings, so this step writes, on every operation of a family, what the
 // templates (familyAccessors.mustache, taskFamily.mustache) need as plain values and booleans:
 //   x-kling-family-name / -accessor / -constant / -class / -route / -request / -description (route and
-//   request: of the submit operation, for a sync family of its first call),
+//   request: of the submit operation, for a sync family of its first call with a body),
 //   x-kling-family-task or x-kling-family-sync: true, x-kling-family-calls: true on a family with call
 //   operations (and x-kling-family-task-calls on a task family with some), and x-kling-is-<operation>: true.
 // Paging (#11): an operation with x-kling-paging gets x-kling-paging-args (the extension's keys and the
@@ -139,8 +139,9 @@ families.each { name, family ->
     if (role == 'submit' || (role == 'call' && route == null)) {
       route = entry.path.substring(1)
     }
-    if (role == 'submit' || (role == 'call' && request == null)) {
-      def ref = entry.op.path('requestBody').path('content').path('application/json').path('schema').path('$ref').asText()
+    def ref = entry.op.path('requestBody').path('content').path('application/json').path('schema').path('$ref').asText()
+    // A call without a body (a GET with query parameters) names no request model; the next call with one does.
+    if (!ref.isEmpty() && (role == 'submit' || (role == 'call' && request == null))) {
       request = ref.substring(ref.lastIndexOf('/') + 1)
     }
   }

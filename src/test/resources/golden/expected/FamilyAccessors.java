@@ -40,6 +40,23 @@ import io.github.klingjava.golden.vendor.TaskFamily;
       this.service = service;
     }
 
+    /**
+     * A call without a body, only query parameters ({@code GET /v1/videos/identify-face/quota}); a null argument leaves an optional parameter out, the
+     * spec's rules of each are checked before sending.
+     *
+     * @param day the query parameter {@code day} (required)
+     * @param limit the query parameter {@code limit}
+     * @return the answer
+     */
+    public io.github.klingjava.golden.model.IdentifyFaceResponse getIdentifyFaceQuota(Long day, Integer limit) {
+      return service.query("getIdentifyFaceQuota", java.util.List.of(
+          io.github.klingjava.family.QueryParameter.of("day", day, true, "0", null,
+              null, null),
+          io.github.klingjava.family.QueryParameter.of("limit", limit, false, "1", "50",
+              null, null)),
+          io.github.klingjava.golden.model.IdentifyFaceResponse.class, io.github.klingjava.golden.model.IdentifyFaceResponse::getCode).body();
+    }
+
     /** Find the faces of a video ({@code POST /v1/videos/identify-face}). */
     public io.github.klingjava.golden.model.IdentifyFaceResponse identifyFace(io.github.klingjava.golden.model.IdentifyFaceRequest request) {
       return service.call("identifyFace", request, io.github.klingjava.golden.model.IdentifyFaceResponse.class, io.github.klingjava.golden.model.IdentifyFaceResponse::getCode).body();

@@ -22,6 +22,8 @@ import retrofit2.Retrofit;
   IDENTIFY_FACE("identify-face", "identifyFace", "sync",
       "v1/videos/identify-face", "IdentifyFaceRequest", io.github.klingjava.golden.model.IdentifyFaceRequest.class,
       List.of(
+          new SpecOperation("call", "getIdentifyFaceQuota", "GET", "v1/videos/identify-face/quota", "",
+              Void.class, io.github.klingjava.golden.model.IdentifyFaceResponse.class),
           new SpecOperation("call", "identifyFace", "POST", "v1/videos/identify-face", "IdentifyFaceRequest",
               io.github.klingjava.golden.model.IdentifyFaceRequest.class, io.github.klingjava.golden.model.IdentifyFaceResponse.class),
           new SpecOperation("call", "listFaceHistory", "POST", "v1/videos/identify-face/history", "FaceHistoryRequest",
@@ -30,6 +32,7 @@ import retrofit2.Retrofit;
       retrofit -> {
         io.github.klingjava.golden.api.IdentifyFaceApi api = retrofit.create(io.github.klingjava.golden.api.IdentifyFaceApi.class);
         Map<String, Function<CallArgs, Call<?>>> calls = new LinkedHashMap<>();
+        calls.put("getIdentifyFaceQuota", a -> api.getIdentifyFaceQuota((Long) a.query("day"), (Integer) a.query("limit")));
         calls.put("identifyFace", a -> api.identifyFace((io.github.klingjava.golden.model.IdentifyFaceRequest) a.body()));
         calls.put("listFaceHistory", a -> api.listFaceHistory((io.github.klingjava.golden.model.FaceHistoryRequest) a.body()));
         return calls;

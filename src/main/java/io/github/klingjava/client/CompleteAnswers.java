@@ -6,9 +6,22 @@ import io.github.klingjava.generated.model.TaskResponse;
 /**
  * What a successful answer must hold to be a result (trust, #8: no half answers): a task envelope
  * has {@code data} with a {@code task_id}; a list envelope has a {@code data} array. The spec's
- * {@code required} lists say the same; the parser is lenient, so this is checked here.
+ * {@code required} lists say the same; the parser is lenient, so this is checked here. Every other envelope
+ * of the spec (sync calls: deletes, account costs, billing pages, session steps) requires its {@code data} too,
+ * so an envelope model whose {@code getData()} answers null is incomplete as well.
  */
 final class CompleteAnswers {
+  /** The {@code getData()} accessor of an envelope model, or null for a class without one (looked up once). */
+  private static final ClassValue<java.lang.reflect.Method> DATA = new ClassValue<>() {
+    @Override
+    protected java.lang.reflect.Method computeValue(Class<?> type) {
+      try {
+        return type.getMethod("getData");
+      } catch (NoSuchMethodException e) {
+        return null;
+      }
+    }
+  };
 
   private CompleteAnswers() {
   }
@@ -41,6 +54,18 @@ final class CompleteAnswers {
     if (value instanceof TaskListResponse && ((TaskListResponse) value).getData() == null) {
       return "$.data is missing or null: the answer carries no list";
     }
-    return null;
+    return value == null ? null : missingData(value);
+  }
+
+  private static String missingData(Object envelope) {
+    java.lang.reflect.Method data = DATA.get(envelope.getClass());
+    if (data == null) {
+      return null;
+    }
+    try {
+      return data.invoke(envelope) == null ? "$.data is missing or null: the answer carries no result" : null;
+    } catch (ReflectiveOperationException e) {
+      return null; // an accessor that cannot be read says nothing about completeness
+    }
   }
 }

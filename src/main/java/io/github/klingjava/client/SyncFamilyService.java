@@ -2,9 +2,14 @@ package io.github.klingjava.client;
 
 import io.github.klingjava.family.CallArgs;
 import io.github.klingjava.family.SpecFamily;
+import io.github.klingjava.family.QueryParameter;
 import io.github.klingjava.family.SpecOperation;
 import io.github.klingjava.paging.Pager;
 import io.github.klingjava.paging.PagerOptions;
+import io.github.klingjava.validation.KlingValidationException;
+import io.github.klingjava.validation.Violation;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import retrofit2.Call;
@@ -20,7 +25,13 @@ import retrofit2.Call;
  *     .call("identifyFace", request, IdentifyFaceResponse.class, IdentifyFaceResponse::getCode);
  * }</pre>
  *
- * <p>Every body is checked against its schema in the spec before it is sent, like a task submit.
+ * <p>Every body is checked against its schema in the spec before it is sent, like a task submit. A call without a
+ * body (a GET such as {@code /account/costs} or a preset list) takes {@link QueryParameter}s instead, checked
+ * against the rules their schemas give (required, minimum, maximum) before anything is sent:
+ *
+ * <pre>{@code
+ * AccountCostsResponse costs = client.account().getAccountCosts(start, end, null);
+ * }</pre>
  */
 public final class SyncFamilyService {
   private final SpecFamily family;
@@ -107,6 +118,41 @@ public final class SyncFamilyService {
         .orElseThrow(() -> new IllegalArgumentException("operationId: " + family.tag()
             + " has no operation " + operationId + " with x-kling-paging"));
     return lists.pager(operation, calls.get(operationId), request, itemType, options);
+  }
+
+  /**
+   * Sends one synchronous operation that has no body, only query parameters (a GET).
+   *
+   * @param operationId the spec's operationId of a {@code call} operation of this family
+   * @param query the parameters; null values are left out, every rule a parameter carries is checked first
+   * @param answer the generated response model
+   * @param businessCode reads the envelope's {@code code} (0 is success; anything else throws)
+   * @param <T> the response model
+   * @return the parsed answer with its raw view
+   * @throws KlingValidationException naming every parameter that breaks its rule, before anything is sent
+   */
+  @SuppressWarnings("unchecked")
+  public <T> KlingResponse<T> query(String operationId, List<QueryParameter> query, Class<T> answer,
+      Function<T, Integer> businessCode) {
+    operation(operationId);
+    List<Violation> violations = query.stream().flatMap(p -> p.violation().stream()).toList();
+    if (!violations.isEmpty()) {
+      throw new KlingValidationException(operationId + " parameters", violations);
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    query.stream().filter(p -> p.value() != null).forEach(p -> values.put(p.name(), p.value()));
+    Call<T> call = (Call<T>) calls.get(operationId).apply(CallArgs.ofQuery(values));
+    return executor.execute(call, answer, businessCode);
+  }
+
+  /**
+   * Like {@link #query(String, List, Class, Function)} with the answer model the spec names, for code driven by
+   * data.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public KlingResponse<?> query(String operationId, List<QueryParameter> query) {
+    Class answer = operation(operationId).responseType();
+    return query(operationId, query, answer, PagedLists::businessCode);
   }
 
   private SpecOperation operation(String operationId) {

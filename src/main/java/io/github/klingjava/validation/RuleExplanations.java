@@ -69,7 +69,15 @@ final class RuleExplanations {
           "mode \"4k\" is documented for kling-v3 only (the default model is kling-v1)"),
       Map.entry("duration-per-model",
           "durations other than \"5\" and \"10\" are documented for kling-v3 only"
-              + " (the default model is kling-v1)"));
+              + " (the default model is kling-v1)"),
+      Map.entry("image-refer-needs-image-list",
+          "reference_type \"image_refer\" needs element_image_list (a frontal image and 1 to 3 more)"),
+      Map.entry("video-refer-needs-video-list",
+          "reference_type \"video_refer\" needs element_video_list (one reference video)"),
+      Map.entry("voice-url-or-video-id",
+          "a custom voice needs a source: send voice_url (an audio or video clip) or video_id (a Kling video)"),
+      Map.entry("period-or-cursor",
+          "send start_time and end_time for the first page, or the previous answer's next_cursor as cursor"));
 
   private RuleExplanations() {
   }

@@ -53,6 +53,29 @@ final class SpecExampleFixtures {
     return node.path("value");
   }
 
+  /**
+   * The query an operation's replay sends: each query parameter's {@code example}, else its {@code default}, in
+   * the spec's order (a parameter with neither is left out), typed as the generated parameter.
+   */
+  static Map<String, Object> replayQuery(String method, String path) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (JsonNode parameter : SPEC.path("paths").path(path).path(method).path("parameters")) {
+      JsonNode resolved = parameter.has("$ref") ? SPEC.at(parameter.get("$ref").asText().substring(1)) : parameter;
+      if (!resolved.path("in").asText().equals("query")) {
+        continue;
+      }
+      JsonNode value = resolved.has("example") ? resolved.get("example") : resolved.path("schema").get("default");
+      if (value != null) {
+        // the Java type of the generated parameter: int64 Long, other integers Integer, else String
+        JsonNode schema = resolved.path("schema");
+        Object typed = !schema.path("type").asText().equals("integer") ? value.asText()
+            : schema.path("format").asText().equals("int64") ? (Object) value.asLong() : (Object) value.asInt();
+        out.put(resolved.get("name").asText(), typed);
+      }
+    }
+    return out;
+  }
+
   static JsonNode example(String key) {
     return SPEC.path("components").path("examples").path(key).path("value");
   }

@@ -174,6 +174,25 @@ final class GeneratedFamiliesTest {
   }
 
   @Test
+  void aTypedCallWithoutABodySendsItsQueryAndChecksTheSpecRules() throws Exception {
+    try (KlingClient client = client()) {
+      MiniClient mini = new MiniClient(client);
+      io.github.klingjava.validation.KlingValidationException bad = assertThrows(
+          io.github.klingjava.validation.KlingValidationException.class,
+          () -> mini.identifyFace().getIdentifyFaceQuota(null, 51));
+      assertEquals(2, bad.violations().size(), bad.getMessage());
+      assertTrue(bad.getMessage().contains("$.day") && bad.getMessage().contains("above the maximum 50"),
+          bad.getMessage());
+      assertEquals(0, server.getRequestCount(), "nothing is sent before the rules hold");
+      answer("{\"code\":0,\"message\":\"SUCCEED\",\"data\":{\"session_id\":\"s-4\"}}");
+      assertEquals("s-4", mini.identifyFace().getIdentifyFaceQuota(7L, null).getData().getSessionId());
+      RecordedRequest sent = server.takeRequest();
+      assertEquals("GET /kling/v1/videos/identify-face/quota?day=7",
+          sent.getMethod() + " " + sent.getUrl().encodedPath() + "?" + sent.getUrl().encodedQuery());
+    }
+  }
+
+  @Test
   void theGenericEntryRefusesTheWrongKind() {
     try (KlingClient client = client()) {
       assertThrows(IllegalArgumentException.class, () -> client.family(TaskFamily.IDENTIFY_FACE));
