@@ -1,12 +1,8 @@
 package io.github.klingjava.spec;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +12,6 @@ import org.junit.jupiter.api.Test;
  * checked with the seed ledger's item checker.
  */
 class PlatformLedgerTest {
-  static final Path LEDGER = SpecDocument.OPENAPI_DIR.resolve("ledger/platform-ledger.yaml");
-  static final Path EXAMPLES = SpecDocument.OPENAPI_DIR.resolve("ledger/platform-examples");
 
   private static SpecDocument spec;
   private static SeedLedger ledger;
@@ -25,15 +19,12 @@ class PlatformLedgerTest {
   @BeforeAll
   static void load() throws Exception {
     spec = SpecDocument.load();
-    ledger = new SeedLedger(SpecDocument.readYaml(LEDGER),
-        file -> SpecDocument.readJson(EXAMPLES.resolve(file)),
-        Files.readString(SeedLedger.RECONCILIATION));
+    ledger = SeedLedger.load("platform-ledger.yaml", "platform-examples");
   }
 
   @Test
   void everyFieldRowAndRouteHoldsInTheSpec() {
-    List<String> violations = ledger.violations(spec);
-    assertEquals(List.of(), violations, "platform ledger violations:\n" + String.join("\n", violations));
+    ledger.assertHolds(spec, "platform");
   }
 
   @Test
@@ -86,8 +77,6 @@ class PlatformLedgerTest {
   }
 
   private static void assertReported(ObjectNode broken, String expected) {
-    List<String> violations = ledger.violations(SpecDocument.of(broken));
-    assertTrue(violations.stream().anyMatch(v -> v.contains(expected)),
-        "expected a violation containing <" + expected + "> but got:\n" + String.join("\n", violations));
+    ledger.assertReported(broken, expected);
   }
 }

@@ -34,6 +34,30 @@ final class SeedLedger {
         Files.readString(RECONCILIATION));
   }
 
+  /**
+   * A ledger of {@code openapi/ledger/} whose verbatim examples are in {@code examplesFolder} (beside it), checked
+   * with this checker and the decisions of RECONCILIATION.md.
+   */
+  static SeedLedger load(String ledgerFile, String examplesFolder) throws java.io.IOException {
+    java.nio.file.Path examples = SpecDocument.OPENAPI_DIR.resolve("ledger").resolve(examplesFolder);
+    return new SeedLedger(SpecDocument.readYaml(SpecDocument.OPENAPI_DIR.resolve("ledger").resolve(ledgerFile)),
+        file -> SpecDocument.readJson(examples.resolve(file)), Files.readString(RECONCILIATION));
+  }
+
+  /** Fails, listing every violation, unless every item holds in {@code spec}. */
+  void assertHolds(SpecDocument spec, String name) {
+    List<String> violations = violations(spec);
+    org.junit.jupiter.api.Assertions.assertEquals(List.of(), violations,
+        name + " ledger violations:\n" + String.join("\n", violations));
+  }
+
+  /** Fails unless checking {@code broken} reports a violation containing {@code expected}. */
+  void assertReported(com.fasterxml.jackson.databind.node.ObjectNode broken, String expected) {
+    List<String> violations = violations(SpecDocument.of(broken));
+    org.junit.jupiter.api.Assertions.assertTrue(violations.stream().anyMatch(v -> v.contains(expected)),
+        "expected a violation containing <" + expected + "> but got:\n" + String.join("\n", violations));
+  }
+
   JsonNode items(String seed) {
     return ledger.path("seeds").path(seed).path("items");
   }
