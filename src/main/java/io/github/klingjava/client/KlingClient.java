@@ -103,7 +103,7 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
         service = newStandard;
         if (service == null) {
           service = new NewStandardService(retrofit, gate, executor, pollExecutor, sharedWaiter, errors, clock,
-              externalTaskIds);
+              externalTaskIds, lists());
           newStandard = service;
         }
       }

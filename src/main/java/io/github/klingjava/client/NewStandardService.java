@@ -1,6 +1,7 @@
 package io.github.klingjava.client;
 
 import io.github.klingjava.error.ErrorHandler;
+import io.github.klingjava.family.SpecOperation;
 import io.github.klingjava.generated.CollectionFormats.CSVParams;
 import io.github.klingjava.generated.api.NewStandardApi;
 import io.github.klingjava.generated.model.NewStandardImageToVideoModel;
@@ -16,6 +17,9 @@ import io.github.klingjava.generated.model.NewStandardTaskQueryRequest;
 import io.github.klingjava.generated.model.NewStandardTextToVideoModel;
 import io.github.klingjava.generated.model.NewStandardTextToVideoRequest;
 import io.github.klingjava.generated.model.Task;
+import io.github.klingjava.paging.Pager;
+import io.github.klingjava.paging.PagerOptions;
+import io.github.klingjava.paging.SpecPaging;
 import io.github.klingjava.task.BatchingPoller;
 import io.github.klingjava.task.NewStandardTasks;
 import io.github.klingjava.task.TaskView;
@@ -60,10 +64,12 @@ public final class NewStandardService {
   private final TaskWaiter waiter;
   private final int batchLimit;
   private final boolean generateExternalIds;
+  private final PagedLists lists;
 
   NewStandardService(Retrofit retrofit, RequestGate gate, CallExecutor executor, CallExecutor pollExecutor,
-      TaskWaiter sharedWaiter, ErrorHandler errors, Clock clock, boolean generateExternalIds) {
+      TaskWaiter sharedWaiter, ErrorHandler errors, Clock clock, boolean generateExternalIds, PagedLists lists) {
     this.generateExternalIds = generateExternalIds;
+    this.lists = lists;
     this.api = retrofit.create(NewStandardApi.class);
     this.gate = gate;
     this.executor = executor;
@@ -145,6 +151,35 @@ public final class NewStandardService {
     gate.check("NewStandardTaskQueryRequest", query);
     return executor.execute(api.listNewStandardTasks(query), NewStandardTaskPageResponse.class,
         NewStandardTaskPageResponse::getCode).body();
+  }
+
+  /**
+   * Every task {@code POST /tasks} finds for the query, fetched lazily page by page with the cursor the spec's
+   * {@code x-kling-paging} names ({@code limit} per page: the options' page size, else the spec's default).
+   * A cursor the server repeats throws {@link io.github.klingjava.error.PagingException}.
+   *
+   * <pre>{@code
+   * NewStandardTaskQueryRequest failedVideos = new NewStandardTaskQueryRequest()
+   *     .addFiltersItem(new NewStandardTaskFilter().key(NewStandardTaskFilter.KeyEnum.STATUS).addValuesItem("failed"));
+   * try (Stream<TaskView> tasks = client.newStandard().listAll(failedVideos, PagerOptions.defaults().maxItems(200)).stream()) {
+   *   tasks.forEach(t -> System.out.println(t.id() + " " + t.message().orElse("")));
+   * }
+   * }</pre>
+   *
+   * @param query the window and filters (the pager sets {@code cursor} and {@code limit} on a copy), or null
+   * @throws KlingValidationException before anything is sent, when the query or the page size breaks the spec
+   */
+  public Pager<TaskView> listAll(NewStandardTaskQueryRequest query, PagerOptions options) {
+    SpecOperation operation = new SpecOperation("list", "listNewStandardTasks", "POST", "tasks",
+        "NewStandardTaskQueryRequest", NewStandardTaskQueryRequest.class, NewStandardTaskPageResponse.class,
+        listPaging());
+    return lists.pager(operation, args -> api.listNewStandardTasks((NewStandardTaskQueryRequest) args.body()),
+        query, NewStandardTask.class, options).map(TaskView::of);
+  }
+
+  /** How {@code POST /tasks} pages, read from the spec's {@code x-kling-paging} and the limits it names. */
+  public SpecPaging listPaging() {
+    return NewStandardSpec.embedded().listPaging();
   }
 
   /** Polls the task (batched with the other tasks waited for) until it succeeds or fails ({@code TaskFailedException}). */

@@ -1,28 +1,40 @@
 package io.github.klingjava.client;
 
 import com.squareup.moshi.Moshi;
+import io.github.klingjava.generated.model.NewStandardTask;
+import io.github.klingjava.paging.SpecPaging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import okio.Okio;
 
 /**
  * What the new-standard facade reads from the embedded spec instead of retyping it: the batch limit of
- * {@code GET /tasks} (the {@code maxItems} of {@code task_ids}) and the parameters of which exactly one must
- * be given ({@code x-kling-exactly-one-of}).
+ * {@code GET /tasks} (the {@code maxItems} of {@code task_ids}), the parameters of which exactly one must
+ * be given ({@code x-kling-exactly-one-of}) and how {@code POST /tasks} pages ({@code x-kling-paging} with the
+ * limits of the body property it names as the page size). The generated family metadata does not carry the
+ * new standard (its family kind {@code task-v2} is served by this facade), so the recipe is read here, in the
+ * same shape {@code families.groovy} gives the generated lists.
  */
 final class NewStandardSpec {
   private static final String EMBEDDED = "/io/github/klingjava/openapi/kling-api.json";
   private static volatile NewStandardSpec embedded;
 
+  private static final List<String> PAGING_KEYS =
+      List.of("style", "in", "page", "size", "cursor", "next", "hasMore", "items");
+  private static final Map<String, String> LIMITS = Map.of("Min", "minimum", "Max", "maximum", "Default", "default");
+
   private final int batchLimit;
   private final List<String> exactlyOneOf;
+  private final SpecPaging listPaging;
 
-  private NewStandardSpec(int batchLimit, List<String> exactlyOneOf) {
+  private NewStandardSpec(int batchLimit, List<String> exactlyOneOf, SpecPaging listPaging) {
     this.batchLimit = batchLimit;
     this.exactlyOneOf = exactlyOneOf;
+    this.listPaging = listPaging;
   }
 
   static NewStandardSpec embedded() {
@@ -44,6 +56,11 @@ final class NewStandardSpec {
     return exactlyOneOf;
   }
 
+  /** How {@code POST /tasks} pages, as its {@code x-kling-paging} says. */
+  SpecPaging listPaging() {
+    return listPaging;
+  }
+
   @SuppressWarnings("unchecked")
   private static NewStandardSpec read() {
     try (InputStream in = NewStandardSpec.class.getResourceAsStream(EMBEDDED)) {
@@ -63,10 +80,48 @@ final class NewStandardSpec {
       if (limit == null) {
         throw new IllegalStateException("the spec's GET /tasks has no task_ids parameter with maxItems");
       }
-      return new NewStandardSpec(limit, List.copyOf((List<String>) get.get("x-kling-exactly-one-of")));
+      return new NewStandardSpec(limit, List.copyOf((List<String>) get.get("x-kling-exactly-one-of")),
+          paging(spec, map(map(map(spec.get("paths")).get("/tasks")).get("post"))));
     } catch (IOException e) {
       throw new UncheckedIOException("reading the embedded spec " + EMBEDDED, e);
     }
+  }
+
+  /** The recipe of a body-cursor list: the extension's keys, then the limits of its page-size property. */
+  private static SpecPaging paging(Map<String, Object> spec, Map<String, Object> post) {
+    Map<String, Object> paging = map(post.get("x-kling-paging"));
+    List<String> pairs = new ArrayList<>();
+    for (String key : PAGING_KEYS) {
+      if (paging.get(key) != null) {
+        pairs.add(key);
+        pairs.add(String.valueOf(paging.get(key)));
+      }
+    }
+    if (paging.get("size") != null) {
+      Map<String, Object> size = follow(spec,
+          map(map(bodySchema(spec, post).get("properties")).get(paging.get("size"))));
+      LIMITS.forEach((suffix, keyword) -> {
+        if (size.get(keyword) instanceof Number number) {
+          pairs.add("size" + suffix);
+          pairs.add(String.valueOf(number.longValue()));
+        }
+      });
+    }
+    return SpecPaging.of(NewStandardTask.class, pairs.toArray(String[]::new));
+  }
+
+  private static Map<String, Object> bodySchema(Map<String, Object> spec, Map<String, Object> op) {
+    return follow(spec, map(map(map(map(op.get("requestBody")).get("content")).get("application/json"))
+        .get("schema")));
+  }
+
+  private static Map<String, Object> follow(Map<String, Object> spec, Map<String, Object> schema) {
+    Object ref = schema.get("$ref");
+    if (ref == null) {
+      return schema;
+    }
+    String name = String.valueOf(ref).substring(String.valueOf(ref).lastIndexOf('/') + 1);
+    return map(map(map(spec.get("components")).get("schemas")).get(name));
   }
 
   @SuppressWarnings("unchecked")

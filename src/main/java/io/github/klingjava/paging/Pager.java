@@ -1,12 +1,15 @@
 package io.github.klingjava.paging;
 
 import io.github.klingjava.error.PagingException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -67,6 +70,31 @@ public final class Pager<T> implements Iterable<T> {
   public static <T> Pager<T> cursors(CursorFetcher<T> fetcher, String operation, PagerOptions options) {
     Objects.requireNonNull(fetcher, "fetcher");
     return new Pager<>(() -> new CursorWalk<>(fetcher, options.maxEmptyPages(), operation), options);
+  }
+
+  /**
+   * The same list with each item converted as it is handed out, e.g. a list's generated item model into a
+   * view of it. The result fetches the same pages on the same demand; it has bounds of its own options and a
+   * {@link #cancel()} of its own.
+   *
+   * <pre>{@code
+   * Pager<TaskView> views = tasksPager.map(TaskView::of);
+   * }</pre>
+   */
+  public <R> Pager<R> map(Function<? super T, ? extends R> convert) {
+    Objects.requireNonNull(convert, "convert");
+    return new Pager<>(() -> {
+      PageWalk<T> walk = walks.get();
+      return () -> {
+        Page<T> page = walk.next();
+        if (page == null) {
+          return null;
+        }
+        List<R> items = new ArrayList<>(page.items().size());
+        page.items().forEach(item -> items.add(convert.apply(item)));
+        return Page.ofCursor(items, page.nextCursor().orElse(null), page.hasMore().orElse(null), page.rawBody());
+      };
+    }, options);
   }
 
   /** A fresh walk from the first page; nothing is fetched until {@code hasNext()} needs a page. */

@@ -1,6 +1,7 @@
 package io.github.klingjava.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.klingjava.auth.Credentials;
@@ -13,8 +14,11 @@ import io.github.klingjava.generated.model.NewStandardOptions;
 import io.github.klingjava.generated.model.NewStandardTextToVideoRequest;
 import io.github.klingjava.generated.model.Task;
 import io.github.klingjava.generated.model.VideoModel;
+import io.github.klingjava.paging.Pager;
+import io.github.klingjava.paging.PagerOptions;
 import io.github.klingjava.task.TaskView;
 import io.github.klingjava.task.WaitOptions;
+import io.github.klingjava.validation.KlingValidationException;
 import io.github.klingjava.vendor.VendorProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,5 +124,29 @@ class StandardFlowsTest {
     } finally {
       endpoint.close();
     }
+  }
+
+  @Test
+  void newStandardTasksAreListedLazilyByCursorPages() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(client.newStandard().textToVideo("kling-3.0")
+          .submit(new NewStandardTextToVideoRequest().prompt("A heron at dawn, take " + i)).getData().getId());
+    }
+    int before = kling.requests().size();
+    Pager<TaskView> tasks = client.newStandard().listAll(null, PagerOptions.defaults().pageSize(2));
+    assertEquals(before, kling.requests().size(), "nothing is fetched before the pager is iterated");
+    List<String> listed = tasks.stream().map(TaskView::id).toList();
+    assertEquals(ids, listed);
+    List<RecordedRequest> pages = kling.requests().stream().skip(before).toList();
+    assertEquals(3, pages.size(), "5 tasks, 2 per page");
+    assertTrue(pages.stream().allMatch(r -> r.method().equals("POST") && r.path().equals("/tasks")));
+    assertTrue(pages.get(0).bodyText().contains("\"limit\":2"), pages.get(0).bodyText());
+    assertTrue(pages.get(1).bodyText().contains("\"cursor\":\"2\""), pages.get(1).bodyText());
+    assertEquals(List.of(ids.get(0)), client.newStandard().listAll(null, PagerOptions.defaults().pageSize(2))
+        .stream().limit(1).map(TaskView::id).toList(), "a short stream fetches one page");
+    KlingValidationException tooBig = assertThrows(KlingValidationException.class,
+        () -> client.newStandard().listAll(null, PagerOptions.defaults().pageSize(501)));
+    assertTrue(tooBig.getMessage().contains("$.limit"), tooBig.getMessage());
   }
 }
