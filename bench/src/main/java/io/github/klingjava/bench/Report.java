@@ -33,6 +33,7 @@ public final class Report {
     StringBuilder md = new StringBuilder();
     perCall(rows, md);
     upload(rows, md);
+    targets(rows, md);
     Files.writeString(Path.of(args[0]), md.toString());
   }
 
@@ -131,6 +132,74 @@ public final class Report {
     }
   }
 
+  /**
+   * Issue #9's acceptance targets, read from this run's medians (so the verdict can never describe another
+   * run than the tables above it): per-call CPU and allocation of POST with validation on, what validation
+   * adds, and the streaming upload's heap growth and time.
+   */
+  private static void targets(List<String[]> rows, StringBuilder md) {
+    Map<String, Map<String, double[]>> post = section(rows, "POST");
+    Map<String, Map<String, double[]>> upload = new LinkedHashMap<>();
+    double size = 0;
+    for (String[] r : rows) {
+      if (r[0].equals("upload")) {
+        upload.computeIfAbsent(r[2], k -> new LinkedHashMap<>()).put(r[3], new double[] {d(r[4]), d(r[7])});
+        size = d(r[8]);
+      }
+    }
+    if (post.get(FLOOR) == null || post.get("this client") == null) {
+      return;
+    }
+    md.append("\n### Issue #9 targets, read from this run's medians\n\n| target | limit | this run | holds? |\n|---|---|---|---|\n");
+    target(md, "POST, validation on: client CPU, ratio to the floor", 1.25,
+        medianRatio(post.get("this client"), post.get(FLOOR), 1), "%.2fx");
+    target(md, "POST, validation on: allocation, ratio to the floor", 1.6,
+        medianRatio(post.get("this client"), post.get(FLOOR), 2), "%.2fx");
+    if (post.get("this client, validation off") != null) {
+      target(md, "POST: CPU validation adds over validation off, %", 5.0,
+          (medianRatio(post.get("this client"), post.get("this client, validation off"), 1) - 1) * 100, "%+.1f %%");
+    }
+    Map<String, double[]> streaming = upload.get("this client, ImageInputs.file (streaming)");
+    if (streaming != null && upload.get(UPLOAD_FLOOR) != null) {
+      double fileSize = size;
+      List<Double> heap = new ArrayList<>();
+      streaming.values().forEach(v -> heap.add(v[1] / fileSize));
+      target(md, "10 MB streaming upload: heap growth, x the file", 0.1, median(heap), "%.2fx");
+      target(md, "10 MB streaming upload: time, ratio to the raw streaming body", 1.1,
+          medianRatio(streaming, upload.get(UPLOAD_FLOOR), 0), "%.2fx");
+    }
+  }
+
+  private static Map<String, Map<String, double[]>> section(List<String[]> rows, String name) {
+    Map<String, Map<String, double[]>> out = new LinkedHashMap<>();
+    for (String[] r : rows) {
+      if (r[0].equals("call") && r[1].equals(name)) {
+        out.computeIfAbsent(r[2], k -> new LinkedHashMap<>()).put(r[3], new double[] {d(r[4]), d(r[5]), d(r[6])});
+      }
+    }
+    return out;
+  }
+
+  /** The median over rounds of contestant / baseline for one measure, both taken in the same round. */
+  private static double medianRatio(Map<String, double[]> contestant, Map<String, double[]> baseline, int measure) {
+    List<Double> ratios = new ArrayList<>();
+    contestant.forEach((round, v) -> ratios.add(v[measure] / baseline.get(round)[measure]));
+    return median(ratios);
+  }
+
+  private static void target(StringBuilder md, String what, double limit, double value, String format) {
+    md.append("| ").append(what).append(" | <= ").append(String.format(Locale.ROOT, format, limit)).append(" | ")
+        .append(String.format(Locale.ROOT, format, value)).append(" | ").append(value <= limit ? "yes" : "no")
+        .append(" |\n");
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+        : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+  }
+
   /** Floor first, then the others by name: the same order in every run. */
   private static <V> Map<String, V> ordered(Map<String, V> byName) {
     Map<String, V> out = new LinkedHashMap<>();
@@ -146,8 +215,7 @@ public final class Report {
   private static String mmm(List<Double> values, String format) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
-    double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-        : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+    double median = median(sorted);
     return String.format(Locale.ROOT, format + " / <b>" + format + "</b> / " + format,
         sorted.get(0), median, sorted.get(sorted.size() - 1));
   }
