@@ -64,6 +64,7 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
   private final io.github.klingjava.error.ErrorHandler errors;
   private final java.time.Clock clock;
   private volatile NewStandardService newStandard;
+  private final boolean signsJwt;
 
   KlingClient(KlingClientBuilder.Parts parts) {
     this.vendor = parts.vendor();
@@ -85,6 +86,7 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
     this.externalTaskIds = parts.externalTaskIds();
     this.errors = parts.errorHandler();
     this.clock = parts.clock();
+    this.signsJwt = parts.signsJwt();
   }
 
   /**
@@ -99,6 +101,7 @@ public final class KlingClient extends FamilyAccessors implements AutoCloseable 
   public NewStandardService newStandard() {
     NewStandardService service = newStandard;
     if (service == null) {
+      NewStandardSpec.embedded().requireCredentials(signsJwt);
       synchronized (this) { // built on first use: a client of the legacy standard never reads its spec part
         service = newStandard;
         if (service == null) {

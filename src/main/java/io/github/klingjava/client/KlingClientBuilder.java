@@ -244,8 +244,10 @@ public final class KlingClientBuilder {
     private final boolean externalTaskIds;
     private final io.github.klingjava.download.AddressPolicy downloadPolicy;
     private final Clock clock;
+    private final boolean signsJwt;
 
     private Parts(KlingClientBuilder b, Credentials credentials) {
+      this.signsJwt = credentials.usesJwt();
       this.vendor = b.vendor;
       this.clock = b.clock;
       this.errorHandler = ErrorHandler.create(b.clock);
@@ -329,6 +331,10 @@ public final class KlingClientBuilder {
 
     Clock clock() {
       return clock;
+    }
+
+    boolean signsJwt() {
+      return signsJwt;
     }
   }
 }

@@ -30,11 +30,13 @@ final class NewStandardSpec {
   private final int batchLimit;
   private final List<String> exactlyOneOf;
   private final SpecPaging listPaging;
+  private final boolean acceptsJwt;
 
-  private NewStandardSpec(int batchLimit, List<String> exactlyOneOf, SpecPaging listPaging) {
+  private NewStandardSpec(int batchLimit, List<String> exactlyOneOf, SpecPaging listPaging, boolean acceptsJwt) {
     this.batchLimit = batchLimit;
     this.exactlyOneOf = exactlyOneOf;
     this.listPaging = listPaging;
+    this.acceptsJwt = acceptsJwt;
   }
 
   static NewStandardSpec embedded() {
@@ -54,6 +56,19 @@ final class NewStandardSpec {
   /** The id parameters of {@code GET /tasks}, exactly one of which a query carries. */
   List<String> exactlyOneOf() {
     return exactlyOneOf;
+  }
+
+  /**
+   * Refuses, before anything is sent, a client whose requests carry a JWT signed from an access key when the
+   * spec's {@code security} of the new standard's routes does not list {@code klingJwt} (Kling: "the new API
+   * supports authentication via API Key only"); the server would answer every call with 401.
+   */
+  void requireCredentials(boolean signsJwt) {
+    if (signsJwt && !acceptsJwt) {
+      throw new IllegalStateException("credentials: the new standard (client.newStandard()) takes an API key"
+          + " only (the spec's security of its routes names apiKey, not klingJwt); this client signs JWTs from"
+          + " an access key + secret key. Build one with Credentials.apiKey(...) for the new standard.");
+    }
   }
 
   /** How {@code POST /tasks} pages, as its {@code x-kling-paging} says. */
@@ -80,11 +95,21 @@ final class NewStandardSpec {
       if (limit == null) {
         throw new IllegalStateException("the spec's GET /tasks has no task_ids parameter with maxItems");
       }
+      Map<String, Object> post = map(map(map(spec.get("paths")).get("/tasks")).get("post"));
       return new NewStandardSpec(limit, List.copyOf((List<String>) get.get("x-kling-exactly-one-of")),
-          paging(spec, map(map(map(spec.get("paths")).get("/tasks")).get("post"))));
+          paging(spec, post), acceptsJwt(spec, get) && acceptsJwt(spec, post));
     } catch (IOException e) {
       throw new UncheckedIOException("reading the embedded spec " + EMBEDDED, e);
     }
+  }
+
+  /** Whether the operation's {@code security} (or the spec's, when it has none) lists {@code klingJwt}. */
+  private static boolean acceptsJwt(Map<String, Object> spec, Map<String, Object> op) {
+    Object security = op.containsKey("security") ? op.get("security") : spec.get("security");
+    if (!(security instanceof List<?> requirements)) {
+      return true; // no requirement: nothing to refuse
+    }
+    return requirements.stream().anyMatch(r -> r instanceof Map<?, ?> m && m.containsKey("klingJwt"));
   }
 
   /** The recipe of a body-cursor list: the extension's keys, then the limits of its page-size property. */

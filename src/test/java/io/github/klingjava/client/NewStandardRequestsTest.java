@@ -122,6 +122,20 @@ class NewStandardRequestsTest {
     return new NewStandardContent().type(NewStandardContentType.of(type));
   }
 
+  @Test
+  void accessKeyCredentialsAreRefusedBeforeAnythingIsSent() {
+    try (KlingClient jwt = KlingClient.builder().vendor(VendorProfile.custom(server.url("/").toString()))
+        .credentials(Credentials.accessKey("test-access-key-not-a-secret", "test-secret-key-not-a-secret")).build()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, jwt::newStandard);
+      assertTrue(e.getMessage().startsWith("credentials: the new standard (client.newStandard()) takes an API key only"),
+          e.getMessage());
+      assertTrue(!e.getMessage().contains("test-secret-key") && !e.getMessage().contains("test-access-key"),
+          "no credential in the message");
+      jwt.imageToVideo(); // the legacy standard still takes the JWT
+    }
+    assertEquals(0, server.getRequestCount());
+  }
+
   private KlingClient client() {
     return KlingClient.builder().vendor(VendorProfile.custom(server.url("/").toString()))
         .credentials(Credentials.apiKey("test-key-not-a-secret-0003")).build();
