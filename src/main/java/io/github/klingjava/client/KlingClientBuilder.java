@@ -1,19 +1,14 @@
 package io.github.klingjava.client;
 
-import io.github.klingjava.auth.AuthInterceptor;
 import io.github.klingjava.auth.Credentials;
 import io.github.klingjava.error.ErrorHandler;
-import io.github.klingjava.http.RetryInterceptor;
 import io.github.klingjava.http.RetryPolicy;
 import io.github.klingjava.http.Sleeper;
-import io.github.klingjava.http.UserAgentInterceptor;
 import io.github.klingjava.task.PollScheduler;
 import io.github.klingjava.task.SubmitExecutor;
 import io.github.klingjava.task.TaskWaiter;
 import io.github.klingjava.vendor.AuthKind;
-import io.github.klingjava.vendor.TaskFamily;
 import io.github.klingjava.vendor.VendorProfile;
-import io.github.klingjava.vendor.VendorWireInterceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -182,47 +177,6 @@ public final class KlingClientBuilder {
     return new KlingClient(new Parts(this, creds));
   }
 
-  /**
-   * Idle connections are dropped after 4 s: servers such as Node's close keep-alive connections after 5 s, and
-   * with OkHttp's silent resend switched off (it could submit a task twice) a POST on such a stale connection
-   * would fail instead of being sent again.
-   */
-  private static OkHttpClient defaultHttp() {
-    return new OkHttpClient.Builder().connectionPool(new okhttp3.ConnectionPool(5, 4, java.util.concurrent.TimeUnit.SECONDS))
-        .build();
-  }
-
-  private static OkHttpClient.Builder timeouts(KlingClientBuilder b, OkHttpClient.Builder http) {
-    boolean own = b.baseHttp == null;
-    if (b.connectTimeout != null || own) {
-      http.connectTimeout(b.connectTimeout != null ? b.connectTimeout : Duration.ofSeconds(10));
-    }
-    if (b.readTimeout != null || own) {
-      http.readTimeout(b.readTimeout != null ? b.readTimeout : Duration.ofSeconds(60));
-    }
-    // Without a call timeout no bound would hold retries and their waits: 2 min unless set anywhere.
-    if (b.callTimeout != null || own || b.baseHttp.callTimeoutMillis() == 0) {
-      http.callTimeout(b.callTimeout != null ? b.callTimeout : Duration.ofMinutes(2));
-    }
-    return http;
-  }
-
-  private static okhttp3.Interceptor fixedHeaders(String userAgent) {
-    return chain -> chain.proceed(chain.request().newBuilder()
-        .header("User-Agent", userAgent)
-        .header("Accept", "application/json")
-        .build());
-  }
-
-  private static boolean hasWireQuirks(VendorProfile vendor) {
-    for (TaskFamily family : TaskFamily.values()) {
-      if (!vendor.wireRenames(family).isEmpty() || !vendor.wireDefaults(family).isEmpty()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static Duration positive(String name, Duration value) {
     Objects.requireNonNull(value, name);
     if (value.isNegative() || value.isZero()) {
@@ -234,9 +188,7 @@ public final class KlingClientBuilder {
   /** What the client is assembled from, derived once from the builder's settings. */
   static final class Parts {
     private final VendorProfile vendor;
-    private final OkHttpClient apiHttp;
-    private final OkHttpClient pollHttp;
-    private final OkHttpClient downloadHttp;
+    private final HttpStack http;
     private final TaskWaiter.Builder waiter;
     private final ErrorHandler errorHandler;
     private final boolean validate;
@@ -255,34 +207,8 @@ public final class KlingClientBuilder {
       this.externalTaskIds = b.externalTaskIds;
       this.downloadPolicy = b.downloadPolicy;
       this.ownsHttp = b.baseHttp == null;
-      OkHttpClient base = timeouts(b, (b.baseHttp == null ? defaultHttp() : b.baseHttp).newBuilder())
-          // OkHttp would otherwise resend a POST on a failed pooled connection and could create a task twice.
-          .retryOnConnectionFailure(false)
-          .build();
-      String userAgent = UserAgentInterceptor.create().userAgent();
-      // One request rebuild per call for all fixed headers: each header interceptor would copy the request.
-      this.downloadHttp = base.newBuilder().addInterceptor(fixedHeaders(userAgent)).build();
-      AuthInterceptor auth = AuthInterceptor.create(credentials, b.clock)
-          .alsoSetting("User-Agent", userAgent)
-          .alsoSetting("Accept", "application/json");
-      VendorWireInterceptor quirks = VendorWireInterceptor.create(b.vendor);
-      // The waiter's polls skip HTTP retries: a 429 or 5xx only delays the next poll, so a Retry-After never
-      // blocks one of the few shared polling threads.
-      OkHttpClient.Builder polls = base.newBuilder().addInterceptor(auth);
-      this.pollHttp = (b.wireLog ? polls.addNetworkInterceptor(io.github.klingjava.http.WireLog.create()) : polls)
-          .build();
-      // Retry outside auth, so every attempt carries a fresh token.
-      RetryInterceptor retry = RetryInterceptor.create(b.retryPolicy, b.sleeper, b.clock);
-      OkHttpClient.Builder api = base.newBuilder()
-          .addInterceptor(retry)
-          .addInterceptor(auth);
-      if (hasWireQuirks(b.vendor)) { // the others' bodies go out exactly as written and checked
-        api.addInterceptor(quirks);
-      }
-      api.addNetworkInterceptor(retry.resendGuard());
-      // Innermost, so the wire log shows exactly what went over the network.
-      this.apiHttp = (b.wireLog ? api.addNetworkInterceptor(io.github.klingjava.http.WireLog.create()) : api)
-          .build();
+      OkHttpClient base = HttpStack.base(b.baseHttp, b.connectTimeout, b.readTimeout, b.callTimeout);
+      this.http = new HttpStack(base, credentials, b.vendor, b.retryPolicy, b.sleeper, b.clock, b.wireLog);
       TaskWaiter.Builder waiterBuilder = TaskWaiter.builder(KlingClient.noFamilyPoller()).clock(b.clock)
           .submitExecutor(b.submitExecutor == null ? SubmitExecutor.shared() : b.submitExecutor);
       this.waiter = b.pollScheduler == null ? waiterBuilder : waiterBuilder.scheduler(b.pollScheduler);
@@ -293,15 +219,15 @@ public final class KlingClientBuilder {
     }
 
     OkHttpClient apiHttp() {
-      return apiHttp;
+      return http.apiHttp();
     }
 
     OkHttpClient pollHttp() {
-      return pollHttp;
+      return http.pollHttp();
     }
 
     OkHttpClient downloadHttp() {
-      return downloadHttp;
+      return http.downloadHttp();
     }
 
     TaskWaiter.Builder waiter() {

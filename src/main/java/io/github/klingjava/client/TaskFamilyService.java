@@ -9,15 +9,12 @@ import io.github.klingjava.generated.model.TaskListResponse;
 import io.github.klingjava.generated.model.TaskResponse;
 import io.github.klingjava.paging.Pager;
 import io.github.klingjava.paging.PagerOptions;
-import io.github.klingjava.paging.SpecPaging;
 import io.github.klingjava.task.AmbiguousSubmits;
 import io.github.klingjava.task.SubmitOutcome;
 import io.github.klingjava.task.TaskPoller;
 import io.github.klingjava.task.TaskWaiter;
 import io.github.klingjava.task.WaitOptions;
 import io.github.klingjava.validation.KlingValidationException;
-import io.github.klingjava.validation.Violation;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -41,7 +38,6 @@ import retrofit2.Call;
  * @param <R> the family's request model
  */
 public final class TaskFamilyService<R> {
-  static final int MAX_ID_LENGTH = 256;
   /** Task-creating POSTs per submit: the first, and re-sends after Kling said the task does not exist. */
   static final int MAX_SUBMITS = 3;
 
@@ -206,13 +202,13 @@ public final class TaskFamilyService<R> {
 
   /** Polls the task until it succeeds (returned) or fails ({@code TaskFailedException}). */
   public Task waitFor(String taskId, WaitOptions options) {
-    requireId("taskId", taskId);
+    TaskCallArgs.requireId("taskId", taskId);
     return waiter.waitFor(taskId, options);
   }
 
   /** Asynchronous {@link #waitFor}; cancelling the future stops polling. */
   public CompletableFuture<Task> waitForAsync(String taskId, WaitOptions options) {
-    requireId("taskId", taskId);
+    TaskCallArgs.requireId("taskId", taskId);
     return waiter.waitForAsync(taskId, options);
   }
 
@@ -253,13 +249,13 @@ public final class TaskFamilyService<R> {
 
     /** Like {@link TaskFamilyService#get}, with the raw response. */
     public KlingResponse<TaskResponse> get(String taskId) {
-      requireId("taskId", taskId);
+      TaskCallArgs.requireId("taskId", taskId);
       return executor.execute(getCall(taskId), TaskResponse.class, TaskResponse::getCode);
     }
 
     /** Like {@link TaskFamilyService#getByExternalId}, with the raw response. */
     public KlingResponse<TaskResponse> getByExternalId(String externalTaskId) {
-      requireId("externalTaskId", externalTaskId);
+      TaskCallArgs.requireId("externalTaskId", externalTaskId);
       // Kling documents external_task_id as a choice for the same path slot unless the spec names an
       // operation of its own (x-kling-operation: getByExternalId).
       String role = family.operation("getByExternalId").isPresent() ? "getByExternalId" : "get";
@@ -268,11 +264,7 @@ public final class TaskFamilyService<R> {
 
     /** Like {@link TaskFamilyService#list}, with the raw response. */
     public KlingResponse<TaskListResponse> list(int pageNum, int pageSize) {
-      SpecOperation list = operation("list");
-      SpecPaging paging = list.paging().filter(p -> p.style() == SpecPaging.Style.PAGE)
-          .orElseThrow(() -> new UnsupportedOperationException(list.operationId()
-              + ": the spec gives this list no x-kling-paging of style page"));
-      CallArgs args = CallArgs.ofQuery(paging.pageQuery(pageNum, pageSize));
+      CallArgs args = TaskCallArgs.page(operation("list"), pageNum, pageSize);
       return executor.execute(call("list", args, TaskListResponse.class), TaskListResponse.class, TaskListResponse::getCode);
     }
   }
@@ -293,25 +285,5 @@ public final class TaskFamilyService<R> {
   private SpecOperation operation(String role) {
     return family.operation(role).orElseThrow(() -> new UnsupportedOperationException(
         family.tag() + ": the spec declares no operation with x-kling-operation " + role + " for this family"));
-  }
-
-  private static void requireId(String name, String id) {
-    // The spec's path parameter `id` (task_id or external_task_id): 1 to 256 characters.
-    String rule = null;
-    String problem = null;
-    if (id == null || id.isEmpty()) {
-      rule = "minLength";
-      problem = "an empty " + name + "; the path needs at least 1 character";
-    } else if (id.length() > MAX_ID_LENGTH) {
-      rule = "maxLength";
-      problem = id.length() + " characters exceed the maximum length " + MAX_ID_LENGTH;
-    } else if (id.isBlank()) {
-      rule = "blank";
-      problem = "an id of only white space names no task";
-    }
-    if (rule != null) {
-      String shown = id == null ? null : "\"" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "\"";
-      throw new KlingValidationException(name, List.of(Violation.of("$.id", shown, rule, problem)));
-    }
   }
 }

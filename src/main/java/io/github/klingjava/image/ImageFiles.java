@@ -44,7 +44,7 @@ public final class ImageFiles {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     long size;
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      List<Violation> violations = ImageInputs.inspect(name, new ImageInputs.ChannelSource(channel));
+      List<Violation> violations = ImageContentRules.inspect(name, new ImageSources.ChannelSource(channel));
       if (!violations.isEmpty()) {
         throw new KlingValidationException(name, violations);
       }

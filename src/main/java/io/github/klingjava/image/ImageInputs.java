@@ -1,11 +1,13 @@
 package io.github.klingjava.image;
 
+import static io.github.klingjava.image.InlineImageRules.base64Problem;
+import static io.github.klingjava.image.InlineImageRules.quote;
+import static io.github.klingjava.image.InlineImageRules.urlProblem;
+
 import io.github.klingjava.validation.KlingValidationException;
 import io.github.klingjava.validation.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -64,7 +66,8 @@ public final class ImageInputs {
     byte[] content;
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       if (channel.size() > MAX_BYTES) { // too large to load: judge its header where it lies
-        throw new KlingValidationException(name, inspect(name, new ChannelSource(channel)));
+        throw new KlingValidationException(name,
+            ImageContentRules.inspect(name, new ImageSources.ChannelSource(channel)));
       }
       content = readAll(channel);
     } catch (IOException e) {
@@ -116,7 +119,7 @@ public final class ImageInputs {
     Objects.requireNonNull(content, "content");
     List<Violation> violations;
     try {
-      violations = inspect(name, new ArraySource(content));
+      violations = ImageContentRules.inspect(name, new ImageSources.ArraySource(content));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen for an array
     }
@@ -182,48 +185,6 @@ public final class ImageInputs {
     return value;
   }
 
-  // ---------------------------------------------------------------------------------------------
-
-  /** Every rule the content breaks; empty when it is a usable image. */
-  static List<Violation> inspect(String name, ImageHeader.Source in) throws IOException {
-    List<Violation> out = new ArrayList<>();
-    long size = in.size();
-    ImageHeader header = ImageHeader.read(in);
-    if (header == null) {
-      String hex = ImageHeader.leadingHex(in, 8);
-      out.add(violation(name, hex.isEmpty() ? "empty" : hex, "format", size == 0
-          ? "the file is empty, not a JPEG or PNG image"
-          : "the content is not a JPEG or PNG image (it starts with " + hex + "; JPEG starts with"
-              + " FF D8 FF, PNG with 89 50 4E 47 0D 0A 1A 0A, whatever the file name says)"));
-    } else if (!header.hasSize()) {
-      out.add(violation(name, header.format.name(), "format", "the " + header.format
-          + " header is truncated or corrupt: no image size found"));
-    }
-    if (size > MAX_BYTES) {
-      out.add(violation(name, size + " bytes", "maxFileSize", "the file has " + size
-          + " bytes (" + megabytes(size) + "), more than the maximum 10 MB (" + MAX_BYTES
-          + " bytes)"));
-    }
-    if (header != null && header.hasSize()) {
-      long w = header.width;
-      long h = header.height;
-      if (w < MIN_SIDE) {
-        out.add(violation(name, w + " px", "minWidth", "the width " + w
-            + " px is below the minimum " + MIN_SIDE + " px"));
-      }
-      if (h < MIN_SIDE) {
-        out.add(violation(name, h + " px", "minHeight", "the height " + h
-            + " px is below the minimum " + MIN_SIDE + " px"));
-      }
-      // 1:2.5 <= w:h <= 2.5:1, in integers: 2w <= 5h and 2h <= 5w
-      if (w > 0 && h > 0 && (2 * w > 5 * h || 2 * h > 5 * w)) {
-        out.add(violation(name, w + "x" + h, "aspectRatio", "the aspect ratio of " + w + "x" + h
-            + " px (" + ratio(w, h) + ") is outside 1:2.5 to 2.5:1"));
-      }
-    }
-    return out;
-  }
-
   private static void checkUrl(String url, List<Violation> out) {
     String problem = urlProblem(url);
     if (problem != null) {
@@ -232,135 +193,9 @@ public final class ImageInputs {
     }
   }
 
-  private static String urlProblem(String url) {
-    if (url.isEmpty()) {
-      return "it is empty";
-    }
-    for (int i = 0; i < url.length(); i++) {
-      if (Character.isWhitespace(url.charAt(i))) {
-        return "it contains white space at index " + i;
-      }
-    }
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      return e.getReason() + " at index " + e.getIndex();
-    }
-    String scheme = uri.getScheme();
-    if (scheme == null) {
-      return "it has no scheme; use http:// or https://";
-    }
-    if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
-      return "the scheme " + scheme + " is not http or https";
-    }
-    if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      return "it has no host";
-    }
-    return null;
-  }
-
-  /** Null when {@code s} is strict standard Base64, else what is wrong. */
-  static String base64Problem(String s) {
-    if (s.isEmpty()) {
-      return "it is empty";
-    }
-    int padding = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean alphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-          || c == '+' || c == '/';
-      if (c == '=') {
-        padding++;
-      } else if (!alphabet || padding > 0) {
-        String shown = Character.isWhitespace(c) ? "white space"
-            : c == '=' ? "'='" : "'" + c + "'";
-        return padding > 0 && alphabet ? "'=' padding at index " + (i - padding)
-            + " is not at the end" : shown + " at index " + i + " is not a Base64 character";
-      }
-    }
-    if (padding > 2) {
-      return padding + " '=' padding characters at the end, at most 2 are allowed";
-    }
-    if (s.length() % 4 != 0) {
-      return "its length " + s.length() + " is not a multiple of 4";
-    }
-    return null;
-  }
-
   private static Violation violation(String path, String shownValue, String rule,
       String description) {
     return Violation.of(path, shownValue, rule, description);
-  }
-
-  /** Quoted and cut to 40 characters, as in {@link Violation#value()}. */
-  private static String quote(String s) {
-    int length = s.codePointCount(0, s.length());
-    if (length <= 40) {
-      return '"' + s + '"';
-    }
-    return '"' + s.substring(0, s.offsetByCodePoints(0, 40)) + "…\" (" + length + " characters)";
-  }
-
-  private static String megabytes(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
-  }
-
-  private static String ratio(long w, long h) {
-    return w >= h ? String.format(Locale.ROOT, "%.2f:1", (double) w / h)
-        : String.format(Locale.ROOT, "1:%.2f", (double) h / w);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
-  static final class ChannelSource implements ImageHeader.Source {
-    private final FileChannel channel;
-
-    ChannelSource(FileChannel channel) {
-      this.channel = channel;
-    }
-
-    @Override
-    public long size() throws IOException {
-      return channel.size();
-    }
-
-    @Override
-    public int read(long position, byte[] into, int length) throws IOException {
-      ByteBuffer buffer = ByteBuffer.wrap(into, 0, length);
-      long p = position;
-      while (buffer.hasRemaining()) {
-        int n = channel.read(buffer, p);
-        if (n <= 0) {
-          break;
-        }
-        p += n;
-      }
-      return buffer.position();
-    }
-  }
-
-  private static final class ArraySource implements ImageHeader.Source {
-    private final byte[] data;
-
-    ArraySource(byte[] data) {
-      this.data = data;
-    }
-
-    @Override
-    public long size() {
-      return data.length;
-    }
-
-    @Override
-    public int read(long position, byte[] into, int length) {
-      if (position >= data.length) {
-        return 0;
-      }
-      int n = (int) Math.min(length, data.length - position);
-      System.arraycopy(data, (int) position, into, 0, n);
-      return n;
-    }
   }
 
   // trust (#8): the end frame. Kling states the 1:2.5-2.5:1 aspect rule for start frames and
