@@ -65,11 +65,16 @@ public final class NewStandardService {
   private final int batchLimit;
   private final boolean generateExternalIds;
   private final PagedLists lists;
+  /** {@code POST /tasks} as the paging helper takes it, with the recipe the spec gives. */
+  private final SpecOperation listOperation;
 
   NewStandardService(Retrofit retrofit, RequestGate gate, CallExecutor executor, CallExecutor pollExecutor,
       TaskWaiter sharedWaiter, ErrorHandler errors, Clock clock, boolean generateExternalIds, PagedLists lists) {
     this.generateExternalIds = generateExternalIds;
     this.lists = lists;
+    this.listOperation = new SpecOperation("list", "listNewStandardTasks", "POST", "tasks",
+        "NewStandardTaskQueryRequest", NewStandardTaskQueryRequest.class, NewStandardTaskPageResponse.class,
+        NewStandardSpec.embedded().listPaging());
     this.api = retrofit.create(NewStandardApi.class);
     this.gate = gate;
     this.executor = executor;
@@ -170,10 +175,7 @@ public final class NewStandardService {
    * @throws KlingValidationException before anything is sent, when the query or the page size breaks the spec
    */
   public Pager<TaskView> listAll(NewStandardTaskQueryRequest query, PagerOptions options) {
-    SpecOperation operation = new SpecOperation("list", "listNewStandardTasks", "POST", "tasks",
-        "NewStandardTaskQueryRequest", NewStandardTaskQueryRequest.class, NewStandardTaskPageResponse.class,
-        listPaging());
-    return lists.pager(operation, args -> api.listNewStandardTasks((NewStandardTaskQueryRequest) args.body()),
+    return lists.pager(listOperation, args -> api.listNewStandardTasks((NewStandardTaskQueryRequest) args.body()),
         query, NewStandardTask.class, options).map(TaskView::of);
   }
 

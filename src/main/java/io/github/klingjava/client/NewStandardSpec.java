@@ -1,15 +1,11 @@
 package io.github.klingjava.client;
 
-import com.squareup.moshi.Moshi;
 import io.github.klingjava.generated.model.NewStandardTask;
 import io.github.klingjava.paging.SpecPaging;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.github.klingjava.validation.EmbeddedSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import okio.Okio;
 
 /**
  * What the new-standard facade reads from the embedded spec instead of retyping it: the batch limit of
@@ -20,7 +16,6 @@ import okio.Okio;
  * same shape {@code families.groovy} gives the generated lists.
  */
 final class NewStandardSpec {
-  private static final String EMBEDDED = "/io/github/klingjava/openapi/kling-api.json";
   private static volatile NewStandardSpec embedded;
 
   private static final List<String> PAGING_KEYS =
@@ -78,29 +73,21 @@ final class NewStandardSpec {
 
   @SuppressWarnings("unchecked")
   private static NewStandardSpec read() {
-    try (InputStream in = NewStandardSpec.class.getResourceAsStream(EMBEDDED)) {
-      if (in == null) {
-        throw new IllegalStateException("the embedded spec " + EMBEDDED + " is missing from the classpath");
+    Map<String, Object> spec = EmbeddedSpec.tree();
+    Map<String, Object> get = map(map(map(spec.get("paths")).get("/tasks")).get("get"));
+    Integer limit = null;
+    for (Object p : (List<Object>) get.get("parameters")) {
+      Map<String, Object> parameter = map(p);
+      if ("task_ids".equals(parameter.get("name"))) {
+        limit = ((Number) map(parameter.get("schema")).get("maxItems")).intValue();
       }
-      Map<String, Object> spec = (Map<String, Object>) new Moshi.Builder().build().adapter(Object.class)
-          .fromJson(Okio.buffer(Okio.source(in)));
-      Map<String, Object> get = map(map(map(spec.get("paths")).get("/tasks")).get("get"));
-      Integer limit = null;
-      for (Object p : (List<Object>) get.get("parameters")) {
-        Map<String, Object> parameter = map(p);
-        if ("task_ids".equals(parameter.get("name"))) {
-          limit = ((Number) map(parameter.get("schema")).get("maxItems")).intValue();
-        }
-      }
-      if (limit == null) {
-        throw new IllegalStateException("the spec's GET /tasks has no task_ids parameter with maxItems");
-      }
-      Map<String, Object> post = map(map(map(spec.get("paths")).get("/tasks")).get("post"));
-      return new NewStandardSpec(limit, List.copyOf((List<String>) get.get("x-kling-exactly-one-of")),
-          paging(spec, post), acceptsJwt(spec, get) && acceptsJwt(spec, post));
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading the embedded spec " + EMBEDDED, e);
     }
+    if (limit == null) {
+      throw new IllegalStateException("the spec's GET /tasks has no task_ids parameter with maxItems");
+    }
+    Map<String, Object> post = map(map(map(spec.get("paths")).get("/tasks")).get("post"));
+    return new NewStandardSpec(limit, List.copyOf((List<String>) get.get("x-kling-exactly-one-of")),
+        paging(spec, post), acceptsJwt(spec, get) && acceptsJwt(spec, post));
   }
 
   /** Whether the operation's {@code security} (or the spec's, when it has none) lists {@code klingJwt}. */

@@ -50,7 +50,7 @@ public final class CapabilityMatrix {
   public static CapabilityMatrix embedded() {
     CapabilityMatrix matrix = embedded;
     if (matrix == null) {
-      matrix = fromSpec(CapabilityRoute.embeddedSpec());
+      matrix = fromSpec(EmbeddedSpec.tree());
       embedded = matrix;
     }
     return matrix;

@@ -1,16 +1,11 @@
 package io.github.klingjava.validation;
 
-import com.squareup.moshi.Moshi;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import okio.Okio;
 
 /**
  * The capability rules of one family route, read from the spec's {@code x-kling-capabilities.routes}
@@ -18,8 +13,6 @@ import okio.Okio;
  * properties.
  */
 public final class CapabilityRoute {
-  private static final String EMBEDDED = "/io/github/klingjava/openapi/kling-api.json";
-
   private final String modelProperty;
   private final String defaultModel;
   private final Map<String, Model> models;
@@ -86,19 +79,6 @@ public final class CapabilityRoute {
       return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : number.toString();
     }
     return null;
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> embeddedSpec() {
-    try (InputStream in = CapabilityRoute.class.getResourceAsStream(EMBEDDED)) {
-      if (in == null) {
-        throw new IllegalStateException("the embedded spec " + EMBEDDED + " is missing from the classpath");
-      }
-      return (Map<String, Object>) new Moshi.Builder().build().adapter(Object.class)
-          .fromJson(Okio.buffer(Okio.source(in)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading the embedded spec " + EMBEDDED, e);
-    }
   }
 
   static Map<String, CapabilityRoute> readAll(Map<String, Object> spec) {

@@ -38,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SchemaValidator {
 
   /** Where the build puts the resolved spec as JSON. */
-  static final String RESOURCE = "/io/github/klingjava/openapi/kling-api.json";
+  static final String RESOURCE = EmbeddedSpec.RESOURCE;
 
   /** Keywords this interpreter enforces. */
   static final Set<String> CHECKED_KEYWORDS = Set.of(
@@ -103,7 +103,7 @@ final class SchemaValidator {
       synchronized (SchemaValidator.class) {
         v = embedded;
         if (v == null) {
-          v = new SchemaValidator(loadSpec(RESOURCE));
+          v = new SchemaValidator(EmbeddedSpec.tree());
           embedded = v;
         }
       }

@@ -13,7 +13,6 @@ import io.github.klingjava.paging.SpecPaging;
 import io.github.klingjava.vendor.TaskFamily;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * operations and the limits are derived from the spec here, never retyped.
  */
 final class ListPagingSpecTest {
-  private static final List<String> VERBS = List.of("get", "post", "put", "patch", "delete");
   private final SpecDocument spec = SpecDocument.load();
 
   @Test
@@ -39,42 +37,38 @@ final class ListPagingSpecTest {
       generated.put("listNewStandardTasks", client.newStandard().listPaging());
     }
     List<String> lists = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = spec.root().path("paths").fields(); paths.hasNext(); ) {
-      JsonNode item = paths.next().getValue();
-      for (String verb : VERBS) {
-        JsonNode op = item.path(verb);
-        if (!op.path("x-kling-operation").asText().equals("list") && !op.has("x-kling-paging")) {
-          continue;
-        }
-        String id = op.path("operationId").asText();
-        lists.add(id);
-        JsonNode paging = op.path("x-kling-paging");
-        assertTrue(paging.isObject(), id + " is a list operation without x-kling-paging");
-        SpecPaging recipe = Optional.ofNullable(generated.get(id))
-            .orElseThrow(() -> new AssertionError(id + ": the generated TaskFamily carries no paging"));
-        assertEquals(paging.path("style").asText(), recipe.style().name().toLowerCase(), id);
-        assertEquals(paging.path("items").asText(), recipe.itemsPointer(), id);
-        assertEquals(text(paging, "size"), recipe.sizeParameter(), id);
-        assertEquals(paging.path("in").asText("query").equals("body"), recipe.inBody(), id);
-        if (recipe.style() == SpecPaging.Style.PAGE) {
-          assertEquals(text(paging, "page"), recipe.pageParameter(), id);
-          JsonNode page = parameterSchema(op, paging.path("page").asText());
-          assertEquals(page.path("maximum").asInt(Integer.MAX_VALUE), recipe.lastPage(), id);
-          assertEquals(page.path("minimum").asInt(1), recipe.firstPage(), id);
-        } else {
-          assertEquals(text(paging, "cursor"), recipe.cursorParameter(), id);
-          assertEquals(text(paging, "next"), recipe.nextPointer(), id);
-          assertEquals(text(paging, "hasMore"), recipe.hasMorePointer(), id);
-        }
-        if (paging.has("size")) {
-          JsonNode size = recipe.inBody() ? bodyPropertySchema(op, paging.path("size").asText())
-              : parameterSchema(op, paging.path("size").asText());
-          assertEquals(optionalInt(size, "maximum"), recipe.maxPageSize(), id);
-          assertEquals(optionalInt(size, "default"), recipe.defaultPageSize(), id);
-          // the pager takes the spec's default size and refuses one past the maximum
-          recipe.pageSize(PagerOptions.defaults());
-          recipe.maxPageSize().ifPresent(max -> recipe.pageSize(PagerOptions.defaults().pageSize(max)));
-        }
+    for (JsonNode op : spec.operations().values()) {
+      if (!op.path("x-kling-operation").asText().equals("list") && !op.has("x-kling-paging")) {
+        continue;
+      }
+      String id = op.path("operationId").asText();
+      lists.add(id);
+      JsonNode paging = op.path("x-kling-paging");
+      assertTrue(paging.isObject(), id + " is a list operation without x-kling-paging");
+      SpecPaging recipe = Optional.ofNullable(generated.get(id))
+          .orElseThrow(() -> new AssertionError(id + ": the generated TaskFamily carries no paging"));
+      assertEquals(paging.path("style").asText(), recipe.style().name().toLowerCase(), id);
+      assertEquals(paging.path("items").asText(), recipe.itemsPointer(), id);
+      assertEquals(text(paging, "size"), recipe.sizeParameter(), id);
+      assertEquals(paging.path("in").asText("query").equals("body"), recipe.inBody(), id);
+      if (recipe.style() == SpecPaging.Style.PAGE) {
+        assertEquals(text(paging, "page"), recipe.pageParameter(), id);
+        JsonNode page = parameterSchema(op, paging.path("page").asText());
+        assertEquals(page.path("maximum").asInt(Integer.MAX_VALUE), recipe.lastPage(), id);
+        assertEquals(page.path("minimum").asInt(1), recipe.firstPage(), id);
+      } else {
+        assertEquals(text(paging, "cursor"), recipe.cursorParameter(), id);
+        assertEquals(text(paging, "next"), recipe.nextPointer(), id);
+        assertEquals(text(paging, "hasMore"), recipe.hasMorePointer(), id);
+      }
+      if (paging.has("size")) {
+        JsonNode size = recipe.inBody() ? bodyPropertySchema(op, paging.path("size").asText())
+            : parameterSchema(op, paging.path("size").asText());
+        assertEquals(optionalInt(size, "maximum"), recipe.maxPageSize(), id);
+        assertEquals(optionalInt(size, "default"), recipe.defaultPageSize(), id);
+        // the pager takes the spec's default size and refuses one past the maximum
+        recipe.pageSize(PagerOptions.defaults());
+        recipe.maxPageSize().ifPresent(max -> recipe.pageSize(PagerOptions.defaults().pageSize(max)));
       }
     }
     assertFalse(lists.isEmpty(), "the spec has list operations");

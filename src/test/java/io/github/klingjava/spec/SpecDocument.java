@@ -69,6 +69,20 @@ final class SpecDocument {
     return current;
   }
 
+  /** Every operation of the spec by {@code "<method> <path>"} (method in lower case), in the spec's order. */
+  java.util.Map<String, JsonNode> operations() {
+    java.util.Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+    root.path("paths").properties().forEach(path -> {
+      for (String method : java.util.List.of("get", "post", "put", "patch", "delete")) {
+        JsonNode op = path.getValue().path(method);
+        if (!op.isMissingNode()) {
+          out.put(method + " " + path.getKey(), op);
+        }
+      }
+    });
+    return out;
+  }
+
   JsonNode schema(String name) {
     return root.path("components").path("schemas").path(name);
   }

@@ -65,7 +65,7 @@ class SurfaceCoverageTest {
       find(spec, route).ifPresent(listed::add);
     }
     List<String> extra = new ArrayList<>();
-    forEachOperation(spec, (key, op) -> {
+    spec.operations().forEach((key, op) -> {
       if (!listed.contains(key) && !op.path("x-vendor-only").isTextual()) {
         extra.add(key);
       }
@@ -222,16 +222,4 @@ class SurfaceCoverageTest {
     return tags;
   }
 
-  private static void forEachOperation(SpecDocument document, java.util.function.BiConsumer<String, JsonNode> action) {
-    Iterator<Map.Entry<String, JsonNode>> paths = document.root().path("paths").fields();
-    while (paths.hasNext()) {
-      Map.Entry<String, JsonNode> entry = paths.next();
-      for (String method : List.of("get", "post", "put", "delete", "patch")) {
-        JsonNode op = entry.getValue().path(method);
-        if (!op.isMissingNode()) {
-          action.accept(method + " " + entry.getKey(), op);
-        }
-      }
-    }
-  }
 }
